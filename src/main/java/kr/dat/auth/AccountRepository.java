@@ -1,0 +1,90 @@
+package kr.dat.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.LocalDateTime;
+import java.util.Optional;
+
+/** JPA queries over users, doctors and refresh tokens. */
+@ApplicationScoped
+public class AccountRepository {
+
+    @PersistenceContext(unitName = "dat")
+    EntityManager em;
+
+    public Optional<User> findUser(int id) {
+        return Optional.ofNullable(em.find(User.class, id));
+    }
+
+    public Optional<User> findActiveUserByLoginId(String loginId) {
+        return em.createQuery("SELECT u FROM User u WHERE u.loginId = :loginId AND u.deleted = false", User.class)
+                .setParameter("loginId", loginId)
+                .getResultStream().findFirst();
+    }
+
+    public boolean loginIdTaken(String loginId) {
+        return !em.createQuery("SELECT u.id FROM User u WHERE u.loginId = :loginId", Integer.class)
+                .setParameter("loginId", loginId).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    public Optional<Doctor> findActiveDoctorByUserId(int userId) {
+        return em.createQuery("SELECT d FROM Doctor d WHERE d.userId = :userId AND d.deleted = false", Doctor.class)
+                .setParameter("userId", userId)
+                .getResultStream().findFirst();
+    }
+
+    public void persist(Object entity) {
+        em.persist(entity);
+    }
+
+    public void flush() {
+        em.flush();
+    }
+
+    public Optional<RefreshToken> findRefreshToken(String tokenHash) {
+        return em.createQuery("SELECT t FROM RefreshToken t WHERE t.tokenHash = :hash", RefreshToken.class)
+                .setParameter("hash", tokenHash)
+                .getResultStream().findFirst();
+    }
+
+    /** Marks a live token as rotated; false if another request rotated it first. */
+    public boolean markRotated(RefreshToken token, LocalDateTime now) {
+        return em.createQuery("UPDATE RefreshToken t SET t.rotated = true, t.updatedAt = :now "
+                        + "WHERE t.id = :id AND t.rotated = false")
+                .setParameter("id", token.id()).setParameter("now", now)
+                .executeUpdate() == 1;
+    }
+
+    public boolean familyIsLive(String familyId, LocalDateTime now) {
+        return !em.createQuery("SELECT t.id FROM RefreshToken t WHERE t.familyId = :family "
+                        + "AND t.rotated = false AND t.expiresAt > :now", Integer.class)
+                .setParameter("family", familyId).setParameter("now", now)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    public int deleteFamily(String familyId) {
+        return em.createQuery("DELETE FROM RefreshToken t WHERE t.familyId = :family")
+                .setParameter("family", familyId).executeUpdate();
+    }
+
+    public int deleteAllOfUser(int userId) {
+        return em.createQuery("DELETE FROM RefreshToken t WHERE t.userId = :user")
+                .setParameter("user", userId).executeUpdate();
+    }
+
+    /** Ends the user's other logins from the same client (same address and user agent). */
+    public int deleteSameClient(int userId, String ip, String userAgent) {
+        return em.createQuery("DELETE FROM RefreshToken t WHERE t.userId = :user "
+                        + "AND COALESCE(t.ipAddress, '') = :ip AND COALESCE(t.userAgent, '') = :ua")
+                .setParameter("user", userId)
+                .setParameter("ip", ip == null ? "" : ip)
+                .setParameter("ua", userAgent == null ? "" : userAgent)
+                .executeUpdate();
+    }
+
+    public int deleteExpired(int userId, LocalDateTime now) {
+        return em.createQuery("DELETE FROM RefreshToken t WHERE t.userId = :user AND t.expiresAt <= :now")
+                .setParameter("user", userId).setParameter("now", now).executeUpdate();
+    }
+}

@@ -1,0 +1,110 @@
+package kr.dat.auth;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDateTime;
+import java.util.Objects;
+import kr.dat.platform.config.Times;
+
+/**
+ * One refresh token of a login family (table {@code tokens}). Only the SHA-256 of the token is
+ * stored. A rotated token stays as a marked row ({@code is_deleted}) so that presenting it again is
+ * recognised as reuse, which revokes the whole family.
+ */
+@Entity
+@Table(name = "tokens")
+public class RefreshToken {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Integer id;
+
+    @Column(name = "refresh_token", nullable = false)
+    private String tokenHash;
+
+    @Column(name = "user_id", nullable = false)
+    private Integer userId;
+
+    @Column(name = "ip_address", length = 45)
+    private String ipAddress;
+
+    @Column(name = "user_agent", length = 255)
+    private String userAgent;
+
+    @Column(name = "family_id", length = 36)
+    private String familyId;
+
+    @Column(name = "expires_at")
+    private LocalDateTime expiresAt;
+
+    @Column(name = "is_deleted", nullable = false)
+    private boolean rotated;
+
+    @Column(name = "created_at", nullable = false)
+    private LocalDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private LocalDateTime updatedAt;
+
+    protected RefreshToken() {
+    }
+
+    public RefreshToken(String tokenHash, Integer userId, String familyId, String ipAddress, String userAgent,
+                        LocalDateTime expiresAt) {
+        this.tokenHash = Objects.requireNonNull(tokenHash);
+        this.userId = Objects.requireNonNull(userId);
+        this.familyId = Objects.requireNonNull(familyId);
+        this.ipAddress = truncate(ipAddress, 45);
+        this.userAgent = truncate(userAgent, 255);
+        this.expiresAt = Objects.requireNonNull(expiresAt);
+        this.createdAt = Times.nowUtc();
+        this.updatedAt = this.createdAt;
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    public Integer id() {
+        return id;
+    }
+
+    public Integer userId() {
+        return userId;
+    }
+
+    public String familyId() {
+        return familyId;
+    }
+
+    public boolean isRotated() {
+        return rotated;
+    }
+
+    public boolean isExpired(LocalDateTime nowUtc) {
+        return expiresAt == null || !expiresAt.isAfter(nowUtc);
+    }
+
+    /** True when both sides are known and differ (the token travels from another client). */
+    public boolean clientDiffers(String ip, String ua) {
+        return differs(ipAddress, truncate(ip, 45)) || differs(userAgent, truncate(ua, 255));
+    }
+
+    private static boolean differs(String stored, String presented) {
+        return stored != null && presented != null && !stored.equals(presented);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof RefreshToken other && id != null && id.equals(other.id));
+    }
+
+    @Override
+    public int hashCode() {
+        return RefreshToken.class.hashCode();
+    }
+}

@@ -1,0 +1,105 @@
+package kr.dat.auth;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import kr.dat.platform.config.AppConfig;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.keys.HmacKey;
+import org.jose4j.lang.JoseException;
+
+/**
+ * HS256 JWTs signed with {@code SECRET_KEY}, with the claims the clients read: {@code sub} (user id
+ * as a string), {@code type} ({@code access} or {@code refresh}) and {@code exp}; plus {@code iat},
+ * a random {@code jti} (two logins in one second never mint the same token) and {@code sid}, the
+ * login family the token belongs to (revoking the family revokes its access tokens too).
+ */
+@ApplicationScoped
+public class TokenService {
+
+    public static final String ACCESS = "access";
+    public static final String REFRESH = "refresh";
+
+    @Inject
+    AppConfig config;
+
+    private HmacKey key;
+    private JwtConsumer consumer;
+
+    /** What a verified token says. */
+    public record Claims(int userId, String type, String familyId) {
+    }
+
+    @PostConstruct
+    void init() {
+        key = new HmacKey(config.secretKey().getBytes(StandardCharsets.UTF_8));
+        consumer = new JwtConsumerBuilder()
+                .setRequireExpirationTime()
+                .setRequireSubject()
+                .setVerificationKey(key)
+                .setRelaxVerificationKeyValidation() // the dev default key is shorter than 256 bits
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                        AlgorithmIdentifiers.HMAC_SHA256)
+                .build();
+    }
+
+    public String issue(int userId, String type, String familyId, Duration lifetime) {
+        JwtClaims claims = new JwtClaims();
+        claims.setSubject(Integer.toString(userId));
+        claims.setClaim("type", type);
+        claims.setExpirationTime(NumericDate.fromSeconds(System.currentTimeMillis() / 1000 + lifetime.toSeconds()));
+        claims.setIssuedAtToNow();
+        claims.setGeneratedJwtId();
+        claims.setClaim("sid", familyId);
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+        jws.setHeader("typ", "JWT");
+        jws.setKey(key);
+        jws.setDoKeyValidation(false);
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("cannot sign a token", e);
+        }
+    }
+
+    /** The claims of a valid, unexpired token of the given type; {@code null} for anything else. */
+    public Claims verify(String token, String expectedType) {
+        try {
+            JwtClaims claims = consumer.processToClaims(token);
+            Object type = claims.getClaimValue("type");
+            Object sid = claims.getClaimValue("sid");
+            if (!expectedType.equals(type)) {
+                return null;
+            }
+            return new Claims(Integer.parseInt(claims.getSubject()), expectedType,
+                    sid instanceof String s ? s : null);
+        } catch (InvalidJwtException | MalformedClaimException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The stored form of a refresh token: its SHA-256, hex. */
+    public static String fingerprint(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Accounts: registration, login, JWT access tokens, rotating refresh tokens, throttling. */
+package kr.dat.auth;

@@ -1,0 +1,2 @@
+/** Patients registered by a doctor: codes, ownership, soft delete. */
+package kr.dat.patient;

@@ -1,0 +1,111 @@
+package kr.dat.platform.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.ZoneId;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every setting of the server, read through MicroProfile Config. Keys are the old server's
+ * environment variable names, so the same variables configure both; defaults are in
+ * {@code META-INF/microprofile-config.properties}.
+ */
+@ApplicationScoped
+public class AppConfig {
+
+    public static final String DEFAULT_SECRET_KEY = "my-secret-key";
+    public static final String DEFAULT_ADMIN_CODE = "1234";
+
+    @Inject
+    @ConfigProperty(name = "ENV")
+    String env;
+
+    @Inject
+    @ConfigProperty(name = "SECRET_KEY")
+    String secretKey;
+
+    @Inject
+    @ConfigProperty(name = "ADMIN_CODE")
+    String adminCode;
+
+    @Inject
+    @ConfigProperty(name = "ACCESS_TOKEN_EXPIRE_MINUTES")
+    int accessTokenMinutes;
+
+    @Inject
+    @ConfigProperty(name = "REFRESH_TOKEN_EXPIRE_MINUTES")
+    int refreshTokenMinutes;
+
+    @Inject
+    @ConfigProperty(name = "ALLOW_MULTIPLE_SESSIONS")
+    boolean allowMultipleSessions;
+
+    @Inject
+    @ConfigProperty(name = "LOGIN_MAX_FAILURES_PER_ACCOUNT")
+    int loginMaxFailuresPerAccount;
+
+    @Inject
+    @ConfigProperty(name = "LOGIN_MAX_FAILURES_PER_IP")
+    int loginMaxFailuresPerIp;
+
+    @Inject
+    @ConfigProperty(name = "LOGIN_FAILURE_WINDOW_SECONDS")
+    int loginFailureWindowSeconds;
+
+    @Inject
+    @ConfigProperty(name = "LOGIN_LOCK_SECONDS")
+    int loginLockSeconds;
+
+    @Inject
+    @ConfigProperty(name = "API_TIME_ZONE")
+    String apiTimeZone;
+
+    /** {@code dev} and {@code local} relax the start-up safety checks; anything else is production. */
+    public boolean devMode() {
+        return "dev".equalsIgnoreCase(env) || "local".equalsIgnoreCase(env);
+    }
+
+    public String env() {
+        return env;
+    }
+
+    public String secretKey() {
+        return secretKey;
+    }
+
+    public String adminCode() {
+        return adminCode;
+    }
+
+    public int accessTokenMinutes() {
+        return accessTokenMinutes;
+    }
+
+    public int refreshTokenMinutes() {
+        return refreshTokenMinutes;
+    }
+
+    public boolean allowMultipleSessions() {
+        return allowMultipleSessions;
+    }
+
+    public int loginMaxFailuresPerAccount() {
+        return loginMaxFailuresPerAccount;
+    }
+
+    public int loginMaxFailuresPerIp() {
+        return loginMaxFailuresPerIp;
+    }
+
+    public int loginFailureWindowSeconds() {
+        return loginFailureWindowSeconds;
+    }
+
+    public int loginLockSeconds() {
+        return loginLockSeconds;
+    }
+
+    public ZoneId apiZone() {
+        return ZoneId.of(apiTimeZone);
+    }
+}

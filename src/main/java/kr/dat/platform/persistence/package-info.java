@@ -1,0 +1,2 @@
+/** Database plumbing: the Flyway migrator that owns the schema. */
+package kr.dat.platform.persistence;
