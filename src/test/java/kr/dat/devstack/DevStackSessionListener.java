@@ -24,6 +24,8 @@ public class DevStackSessionListener implements LauncherSessionListener {
         try {
             Path dir = Files.createTempDirectory("dat-it-");
             stack = DevStack.start(dir);
+            // the server under test adopts a database as the old server left it (fixtures/legacy)
+            LegacyDatabase.load(stack.dataSource());
             System.setProperty("dat.test.db.url", stack.jdbcUrl());
             System.setProperty("dat.test.db.user", DevStack.DB_USER);
             System.setProperty("dat.test.db.password", DevStack.DB_PASSWORD);

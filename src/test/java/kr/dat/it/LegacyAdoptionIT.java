@@ -1,0 +1,94 @@
+package kr.dat.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The test database starts as the old server left it (fixtures/legacy, loaded before WildFly
+ * starts): the server adopted it at deploy (Flyway baseline at V1) and its users, patients and
+ * sequences carry on.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class LegacyAdoptionIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(url);
+    }
+
+    private String login(String loginId, String password) {
+        Api.Reply r = api.post("auth/login", Api.loginBody(loginId, password), null);
+        assertEquals(200, r.status(), loginId + ": " + r.body());
+        return r.json().getString("access_token");
+    }
+
+    @Test
+    void oldAccountsLogInWithTheirOldBcryptHashes() {
+        String token = login("doctor1", "Dat-doctor1-2026");
+        JsonObject me = api.get("auth/me", token).json();
+        assertEquals(1, me.getInt("id"));
+        assertEquals("김지훈", me.getString("name"));
+        assertEquals("DOCTOR", me.getString("role"));
+        assertEquals("2026-09-21T10:12:05.318224+09:00", me.getString("created_at"), "naive UTC shown as KST");
+
+        String nurse = login("nurse1", "Dat-nurse1-2026");
+        assertEquals("NURSE", api.get("auth/me", nurse).json().getString("role"));
+        login("doctor2", "Dat-doctor2-2026");
+
+        Api.Reply wrong = api.post("auth/login", Api.loginBody("doctor3", "Dat-doctor1-2026"), null);
+        assertEquals(401, wrong.status());
+    }
+
+    @Test
+    void eachDoctorSeesOnlyTheirActivePatientsAndNewCodesDoNotCollide() {
+        String doctor1 = login("doctor1", "Dat-doctor1-2026");
+        assertEquals(List.of(1, 4, 8), ids(api.get("patients", doctor1).array()));
+        assertEquals(List.of(3, 5, 7), ids(api.get("patients", login("doctor2", "Dat-doctor2-2026")).array()));
+        String doctor3 = login("doctor3", "Dat-doctor3-2026");
+        assertEquals(List.of(6), ids(api.get("patients", doctor3).array()));
+        JsonObject p7 = api.get("patients", login("doctor2", "Dat-doctor2-2026")).array().getJsonObject(2);
+        assertEquals("002-002", p7.getString("code"));
+        assertTrue(p7.getString("updated_at").compareTo(p7.getString("created_at")) > 0);
+
+        // deleted patient 2 is invisible and its code stays taken
+        assertEquals(404, api.put("patients/2", "{\"name\":\"x\"}", doctor1).status());
+        Api.Reply created = api.post("patients", "{\"name\":\"새 환자\"}", doctor1);
+        assertEquals(201, created.status(), created.body());
+        assertEquals("001-004", created.json().getString("code"), "the old server would have failed here");
+        assertTrue(created.json().getInt("id") >= 9, "the adopted sequence continues");
+    }
+
+    @Test
+    void newAccountsContinueTheOldSequences() {
+        Api.Session s = api.doctor();
+        assertTrue(s.userId() >= 5, "user ids continue after the old rows: " + s.userId());
+    }
+
+    private static List<Integer> ids(JsonArray patients) {
+        return patients.stream().map(v -> v.asJsonObject().getInt("id")).toList();
+    }
+}
