@@ -41,6 +41,11 @@ public final class DevStack implements AutoCloseable {
 
     /** Starts both services keeping their data under {@code dataDir} (kept between runs). */
     public static DevStack start(Path dataDir) throws Exception {
+        return start(dataDir, freePort(), freePort());
+    }
+
+    /** Same, on the given ports. */
+    public static DevStack start(Path dataDir, int pgPort, int s3Port) throws Exception {
         Path pgDir = dataDir.resolve("postgres");
         Path s3Dir = dataDir.resolve("s3");
         Files.createDirectories(pgDir);
@@ -48,13 +53,12 @@ public final class DevStack implements AutoCloseable {
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setDataDirectory(pgDir)
                 .setCleanDataDirectory(false)
-                .setPort(freePort())
+                .setPort(pgPort)
                 .start();
-        int port = freePort();
         try {
             BlobStoreContext ctx = blobContext(s3Dir);
-            S3Proxy proxy = startS3(ctx.getBlobStore(), port);
-            return new DevStack(pg, proxy, ctx, s3Dir, port);
+            S3Proxy proxy = startS3(ctx.getBlobStore(), s3Port);
+            return new DevStack(pg, proxy, ctx, s3Dir, s3Port);
         } catch (Exception e) {
             pg.close();
             throw e;
