@@ -1,0 +1,75 @@
+package kr.dat.diagnosis;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class DiagnosisRepository {
+
+    @PersistenceContext(unitName = "dat")
+    EntityManager em;
+
+    public Optional<Diagnosis> find(int id) {
+        return Optional.ofNullable(em.find(Diagnosis.class, id));
+    }
+
+    /** The doctor's READY/STARTED sessions, overdue ones included. */
+    public List<Diagnosis> findLiveOfDoctor(int doctorId) {
+        return em.createQuery("SELECT d FROM Diagnosis d WHERE d.doctorId = :doctor AND d.state IN :live "
+                        + "AND d.deleted = false ORDER BY d.id", Diagnosis.class)
+                .setParameter("doctor", doctorId).setParameter("live", DiagnosisState.LIVE)
+                .getResultList();
+    }
+
+    public List<Diagnosis> findLiveOfPatient(int patientId) {
+        return em.createQuery("SELECT d FROM Diagnosis d WHERE d.patientId = :patient AND d.state IN :live "
+                        + "AND d.deleted = false ORDER BY d.id", Diagnosis.class)
+                .setParameter("patient", patientId).setParameter("live", DiagnosisState.LIVE)
+                .getResultList();
+    }
+
+    /** Ids of live sessions whose time is up. */
+    public List<Integer> findOverdueIds(LocalDateTime now, int max) {
+        return em.createQuery("SELECT d.id FROM Diagnosis d WHERE d.state IN :live AND d.expiredAt <= :now "
+                        + "ORDER BY d.expiredAt", Integer.class)
+                .setParameter("live", DiagnosisState.LIVE).setParameter("now", now)
+                .setMaxResults(max).getResultList();
+    }
+
+    public void persist(Diagnosis d) {
+        em.persist(d);
+    }
+
+    public void flush() {
+        em.flush();
+    }
+
+    /**
+     * Moves the diagnosis to {@code next} if it is still in one of {@code next}'s source states
+     * (for EXPIRED: and past its expiry; with {@code requireUnexpired}: and not past it). Returns
+     * whether this call won: two concurrent transitions can never both succeed.
+     */
+    public boolean moveState(int id, DiagnosisState next, LocalDateTime now, String reason, boolean requireUnexpired) {
+        String timeCondition = next == DiagnosisState.EXPIRED ? " AND d.expiredAt <= :now"
+                : requireUnexpired ? " AND d.expiredAt > :now" : "";
+        var query = em.createQuery("UPDATE Diagnosis d SET d.state = :next, d.updatedAt = :now, "
+                        + "d.failureReason = :reason WHERE d.id = :id AND d.state IN :from" + timeCondition)
+                .setParameter("next", next)
+                .setParameter("now", now)
+                .setParameter("reason", reason)
+                .setParameter("id", id)
+                .setParameter("from", next.sources());
+        return query.executeUpdate() == 1;
+    }
+
+    /** Re-reads the row after a bulk update. */
+    public Diagnosis reload(int id) {
+        Diagnosis d = em.find(Diagnosis.class, id);
+        em.refresh(d);
+        return d;
+    }
+}

@@ -1,0 +1,222 @@
+package kr.dat.diagnosis;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.logging.Logger;
+import kr.dat.patient.PatientService;
+import kr.dat.platform.config.Times;
+import kr.dat.platform.persistence.Constraints;
+import kr.dat.platform.rest.DomainException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Diagnosis sessions. {@link #transition} is the one place where a diagnosis changes state: a
+ * conditional update, a log line, and the events that reach SSE watchers and the headset.
+ */
+@ApplicationScoped
+@Transactional(dontRollbackOn = DomainException.class) // a refusal keeps the expiries done while checking
+public class DiagnosisService {
+
+    private static final Logger LOG = Logger.getLogger(DiagnosisService.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    DiagnosisRepository diagnoses;
+
+    @Inject
+    PatientService patients;
+
+    @Inject
+    HeadsetPresence presence;
+
+    @Inject
+    Event<DiagnosisEvents.StateChanged> stateChanged;
+
+    @Inject
+    Event<DiagnosisEvents.StartHeadset> startHeadset;
+
+    @Inject
+    Event<DiagnosisEvents.StopHeadset> stopHeadset;
+
+    @Inject
+    @ConfigProperty(name = "DIAGNOSIS_SESSION_SECONDS", defaultValue = "1800")
+    long sessionSeconds;
+
+    public record Started(int id, String code, LocalDateTime expiredAt) {
+    }
+
+    /** Starts a session on the patient's connected headset (CONTRACT.md §4, checks in the contract's order). */
+    public Started start(int doctorId, int patientId, DiagnosisType type, int level) {
+        patients.requireOwnActive(doctorId, patientId);
+        if (!presence.isConnected(patientId)) {
+            throw DomainException.badRequest(DiagnosisMessages.PATIENT_NOT_CONNECTED);
+        }
+        LocalDateTime now = Times.nowUtc();
+        for (Diagnosis live : diagnoses.findLiveOfDoctor(doctorId)) {
+            if (!expireIfOverdue(live, now)) {
+                throw DomainException.badRequest(DiagnosisMessages.ALREADY_LIVE);
+            }
+        }
+        Diagnosis d = new Diagnosis(doctorId, patientId, newCode(), type, level, now,
+                now.plus(Duration.ofSeconds(sessionSeconds)));
+        try {
+            diagnoses.persist(d);
+            diagnoses.flush();
+        } catch (PersistenceException e) {
+            if (Constraints.isUniqueViolation(e)) { // a concurrent /start of the same doctor won
+                throw DomainException.badRequest(DiagnosisMessages.ALREADY_LIVE);
+            }
+            throw e;
+        }
+        LOG.info(() -> "Diagnosis " + d.id() + " READY (doctor " + doctorId + ", patient " + patientId
+                + ", " + type + " level " + level + ")");
+        stateChanged.fire(new DiagnosisEvents.StateChanged(d.id(), doctorId, patientId, DiagnosisState.READY, now));
+        startHeadset.fire(new DiagnosisEvents.StartHeadset(patientId, d.id(), type, level));
+        return new Started(d.id(), d.code(), d.expiredAt());
+    }
+
+    /** The doctor's live, unexpired session. */
+    public Started live(int doctorId) {
+        LocalDateTime now = Times.nowUtc();
+        for (Diagnosis d : diagnoses.findLiveOfDoctor(doctorId)) {
+            if (!expireIfOverdue(d, now)) {
+                return new Started(d.id(), d.code(), d.expiredAt());
+            }
+        }
+        throw DomainException.notFound(DiagnosisMessages.NO_LIVE);
+    }
+
+    public void cancel(int doctorId, int diagnosisId) {
+        Diagnosis d = requireOwn(doctorId, diagnosisId);
+        LocalDateTime now = Times.nowUtc();
+        if (d.state().isTerminal() || expireIfOverdue(d, now)
+                || !transition(d, DiagnosisState.CANCELLED, now, null, false)) {
+            throw DomainException.badRequest(DiagnosisMessages.ALREADY_FINISHED);
+        }
+    }
+
+    /** The diagnosis as a doctor may see it: 404 if missing, 403 if another doctor's. Overdue → EXPIRED first. */
+    public Diagnosis status(int doctorId, int diagnosisId) {
+        Diagnosis d = requireOwn(doctorId, diagnosisId);
+        if (expireIfOverdue(d, Times.nowUtc())) {
+            return diagnoses.reload(diagnosisId);
+        }
+        return d;
+    }
+
+    // ---- headset reports (CONTRACT.md §6): only this patient's live diagnosis ----
+
+    public boolean headsetStarted(int patientId, int diagnosisId) {
+        return headsetMove(patientId, diagnosisId, DiagnosisState.STARTED, null);
+    }
+
+    public boolean headsetFailed(int patientId, int diagnosisId) {
+        return headsetMove(patientId, diagnosisId, DiagnosisState.FAILED, "the headset reported a failure");
+    }
+
+    /** Whether the patient's headset may upload a result for this diagnosis now. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Diagnosis> acceptingResult(int patientId, int diagnosisId) {
+        return diagnoses.find(diagnosisId)
+                .filter(d -> d.belongsToPatient(patientId) && d.isLiveAt(Times.nowUtc()));
+    }
+
+    /** Ends a session that produced a result or failed while processing one. */
+    public boolean finish(int diagnosisId, DiagnosisState outcome, String reason) {
+        if (outcome != DiagnosisState.COMPLETED && outcome != DiagnosisState.FAILED) {
+            throw new IllegalArgumentException("a result ends a session as COMPLETED or FAILED, not " + outcome);
+        }
+        return diagnoses.find(diagnosisId)
+                .map(d -> transition(d, outcome, Times.nowUtc(), reason, false))
+                .orElse(false);
+    }
+
+    private boolean headsetMove(int patientId, int diagnosisId, DiagnosisState next, String reason) {
+        Optional<Diagnosis> d = diagnoses.find(diagnosisId);
+        if (d.isEmpty() || !d.get().belongsToPatient(patientId)) {
+            LOG.warning(() -> "Headset of patient " + patientId + " reported " + next + " for diagnosis "
+                    + diagnosisId + " which is not its own: ignored");
+            return false;
+        }
+        boolean moved = transition(d.get(), next, Times.nowUtc(), reason, true);
+        if (!moved) {
+            LOG.info(() -> "Headset report " + next + " for diagnosis " + diagnosisId + " in state "
+                    + d.get().state() + ": ignored");
+        }
+        return moved;
+    }
+
+    // ---- expiry ----
+
+    /** Expires every overdue live session (called by the timer; safe on many nodes at once). */
+    public int expireOverdue(int max) {
+        LocalDateTime now = Times.nowUtc();
+        int n = 0;
+        for (Integer id : diagnoses.findOverdueIds(now, max)) {
+            Optional<Diagnosis> d = diagnoses.find(id);
+            if (d.isPresent() && transition(d.get(), DiagnosisState.EXPIRED, now, null, false)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private boolean expireIfOverdue(Diagnosis d, LocalDateTime now) {
+        if (!d.isOverdueAt(now)) {
+            return false;
+        }
+        transition(d, DiagnosisState.EXPIRED, now, null, false);
+        return true;
+    }
+
+    /** A deleted patient's live session is cancelled and the headset told to stop. */
+    void onPatientDeleted(@Observes @Priority(Interceptor.Priority.APPLICATION) PatientService.PatientDeleted deleted) {
+        LocalDateTime now = Times.nowUtc();
+        for (Diagnosis d : diagnoses.findLiveOfPatient(deleted.patientId())) {
+            transition(d, DiagnosisState.CANCELLED, now, "the patient was deleted", false);
+        }
+    }
+
+    // ---- the one place a state changes ----
+
+    private boolean transition(Diagnosis d, DiagnosisState next, LocalDateTime now, String reason,
+                               boolean requireUnexpired) {
+        if (!diagnoses.moveState(d.id(), next, now, reason, requireUnexpired)) {
+            return false;
+        }
+        DiagnosisState from = d.state();
+        LOG.info(() -> "Diagnosis " + d.id() + " " + from + " -> " + next + " (doctor " + d.doctorId()
+                + ", patient " + d.patientId() + (reason == null ? "" : ", reason: " + reason) + ")");
+        stateChanged.fire(new DiagnosisEvents.StateChanged(d.id(), d.doctorId(), d.patientId(), next, now));
+        if (next == DiagnosisState.CANCELLED || next == DiagnosisState.EXPIRED) {
+            stopHeadset.fire(new DiagnosisEvents.StopHeadset(d.patientId(), d.id()));
+        }
+        return true;
+    }
+
+    private Diagnosis requireOwn(int doctorId, int diagnosisId) {
+        Diagnosis d = diagnoses.find(diagnosisId)
+                .orElseThrow(() -> DomainException.notFound(DiagnosisMessages.NOT_FOUND));
+        if (!d.belongsToDoctor(doctorId)) {
+            throw DomainException.forbidden(DiagnosisMessages.NOT_YOURS);
+        }
+        return d;
+    }
+
+    private static String newCode() {
+        byte[] b = new byte[3];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().withUpperCase().formatHex(b);
+    }
+}

@@ -1,0 +1,58 @@
+package kr.dat.realtime;
+
+import static kr.dat.platform.rest.InvalidParameterException.intPath;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import kr.dat.auth.Authenticated;
+import kr.dat.auth.DoctorLookup;
+import kr.dat.diagnosis.Diagnosis;
+import kr.dat.diagnosis.DiagnosisMessages;
+import kr.dat.diagnosis.DiagnosisService;
+import kr.dat.platform.config.AppConfig;
+import kr.dat.platform.config.Times;
+
+/** {@code GET /api/diagnosis/{id}/status}: the doctor's live view of a session (CONTRACT.md §5). */
+@Path("diagnosis/{id}/status")
+@Authenticated
+public class DiagnosisStatusResource {
+
+    @Inject
+    DoctorLookup doctors;
+
+    @Inject
+    DiagnosisService diagnoses;
+
+    @Inject
+    StatusStreams streams;
+
+    @Inject
+    AppConfig config;
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void status(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse,
+                       @Context HttpServletRequest request, @Context HttpServletResponse response) {
+        int diagnosisId = intPath("id", id);
+        int doctorId = doctors.requireDoctor(DiagnosisMessages.STATUS_FORBIDDEN);
+        diagnoses.status(doctorId, diagnosisId); // 404/403 as plain JSON before the stream opens
+        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("Connection", "keep-alive");
+        response.setHeader("X-Accel-Buffering", "no");
+        if (request.isAsyncStarted()) {
+            request.getAsyncContext().setTimeout(0); // a stream lasts as long as the session (~30 min)
+        }
+        StatusStreams.Stream stream = streams.open(diagnosisId, sink, sse);
+        Diagnosis snapshot = diagnoses.status(doctorId, diagnosisId);
+        stream.send(snapshot.state().name(), Times.format(snapshot.updatedAt(), config.apiZone()));
+    }
+}

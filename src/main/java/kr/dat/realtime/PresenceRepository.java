@@ -1,0 +1,53 @@
+package kr.dat.realtime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import kr.dat.diagnosis.HeadsetPresence;
+
+/**
+ * Cluster-wide presence of headsets ({@code headset_presence}): which node holds the newest socket
+ * of each patient. A row counts only while its node's heartbeat is fresh.
+ */
+@ApplicationScoped
+public class PresenceRepository implements HeadsetPresence {
+
+    @PersistenceContext(unitName = "dat")
+    EntityManager em;
+
+    @Inject
+    ClusterNode node;
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isConnected(int patientId) {
+        return !em.createNativeQuery("SELECT 1 FROM headset_presence p JOIN cluster_nodes n ON n.node_id = p.node_id "
+                        + "WHERE p.patient_id = :patient AND n.heartbeat_at > (now() AT TIME ZONE 'utc') "
+                        + "- make_interval(secs => :dead)")
+                .setParameter("patient", patientId)
+                .setParameter("dead", ClusterNode.DEAD_AFTER_SECONDS)
+                .getResultList().isEmpty();
+    }
+
+    /** This node now holds the patient's socket {@code connectionId}; the others are told to let go. */
+    @Transactional
+    public void register(int patientId, String connectionId, ClusterBus bus) {
+        em.createNativeQuery("INSERT INTO headset_presence (patient_id, node_id, connection_id, connected_at) "
+                        + "VALUES (:patient, :node, :conn, now() AT TIME ZONE 'utc') ON CONFLICT (patient_id) DO UPDATE "
+                        + "SET node_id = EXCLUDED.node_id, connection_id = EXCLUDED.connection_id, "
+                        + "connected_at = EXCLUDED.connected_at")
+                .setParameter("patient", patientId).setParameter("node", node.id()).setParameter("conn", connectionId)
+                .executeUpdate();
+        bus.publish(BusMessages.keepOnly(patientId, connectionId));
+    }
+
+    /** The socket closed; forget it unless a newer socket of the patient took its place. */
+    @Transactional
+    public void unregister(int patientId, String connectionId) {
+        em.createNativeQuery("DELETE FROM headset_presence WHERE patient_id = :patient AND connection_id = :conn")
+                .setParameter("patient", patientId).setParameter("conn", connectionId)
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,139 @@
+package kr.dat.realtime;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import kr.dat.diagnosis.DiagnosisState;
+
+/**
+ * The doctors' SSE streams open on this node, by diagnosis. Every state change is pushed as it
+ * arrives from the cluster bus; a stream never goes back to an older state, closes after a
+ * terminal one, and gets a {@code : ping} comment every {@value #PING_SECONDS} s.
+ */
+@ApplicationScoped
+public class StatusStreams {
+
+    static final int PING_SECONDS = 10;
+    private static final Logger LOG = Logger.getLogger(StatusStreams.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private final Map<Integer, Set<Stream>> byDiagnosis = new ConcurrentHashMap<>();
+    private ScheduledFuture<?> pings;
+
+    @PostConstruct
+    void start() {
+        pings = scheduler.scheduleAtFixedRate(this::pingAll, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (pings != null) {
+            pings.cancel(false);
+        }
+        byDiagnosis.values().forEach(set -> set.forEach(Stream::close));
+    }
+
+    /** One watcher of one diagnosis. */
+    final class Stream {
+        private final int diagnosisId;
+        private final SseEventSink sink;
+        private final Sse sse;
+        private int lastRank = -1;
+        private boolean closed;
+
+        Stream(int diagnosisId, SseEventSink sink, Sse sse) {
+            this.diagnosisId = diagnosisId;
+            this.sink = sink;
+            this.sse = sse;
+        }
+
+        /** Sends the state unless the stream already showed it or a later one. */
+        synchronized void send(String state, String timestamp) {
+            DiagnosisState s = DiagnosisState.valueOf(state);
+            if (closed || s.rank() <= lastRank) {
+                return;
+            }
+            lastRank = s.rank();
+            String data = "{\"id\": " + diagnosisId + ", \"state\": \"" + state + "\", \"timestamp\": \"" + timestamp + "\"}";
+            emit(sse.newEvent(data));
+            if (s.isTerminal()) {
+                close();
+            }
+        }
+
+        synchronized void ping() {
+            if (!closed) {
+                emit(sse.newEventBuilder().comment("ping").build());
+            }
+        }
+
+        private void emit(OutboundSseEvent event) {
+            if (sink.isClosed()) {
+                close();
+                return;
+            }
+            sink.send(event).whenComplete((ok, error) -> {
+                if (error != null) {
+                    LOG.fine(() -> "SSE client of diagnosis " + diagnosisId + " went away: " + error);
+                    close();
+                }
+            });
+        }
+
+        synchronized void close() {
+            if (!closed) {
+                closed = true;
+                Set<Stream> set = byDiagnosis.get(diagnosisId);
+                if (set != null) {
+                    set.remove(this);
+                    byDiagnosis.remove(diagnosisId, Set.of());
+                }
+                try {
+                    sink.close();
+                } catch (RuntimeException e) {
+                    LOG.fine(() -> "closing an SSE stream failed: " + e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Registers a stream. The caller then reads the current state and sends it as the snapshot, so
+     * a change that lands in between is not lost (and an older snapshot after it is not shown).
+     */
+    Stream open(int diagnosisId, SseEventSink sink, Sse sse) {
+        Stream stream = new Stream(diagnosisId, sink, sse);
+        byDiagnosis.computeIfAbsent(diagnosisId, id -> ConcurrentHashMap.newKeySet()).add(stream);
+        return stream;
+    }
+
+    void publish(int diagnosisId, String state, String timestamp) {
+        Set<Stream> set = byDiagnosis.get(diagnosisId);
+        if (set != null) {
+            for (Stream s : set.toArray(new Stream[0])) {
+                s.send(state, timestamp);
+            }
+        }
+    }
+
+    int size() {
+        return byDiagnosis.values().stream().mapToInt(Set::size).sum();
+    }
+
+    private void pingAll() {
+        byDiagnosis.values().forEach(set -> set.forEach(Stream::ping));
+    }
+}

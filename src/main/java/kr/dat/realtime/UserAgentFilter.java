@@ -1,0 +1,68 @@
+package kr.dat.realtime;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Optional User-Agent check at the headset WebSocket handshake (CONTRACT.md §6), off by default
+ * because the mock VR page runs in an ordinary browser. It never touches REST or SSE.
+ */
+@WebFilter(urlPatterns = "/ws/*", asyncSupported = true)
+public class UserAgentFilter implements Filter {
+
+    static final String REJECTED = "올바르지 않은 접근입니다.";
+    private static final Logger LOG = Logger.getLogger(UserAgentFilter.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "VR_CLIENT_UA_CHECK", defaultValue = "false")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "VR_CLIENT_USER_AGENTS")
+    Optional<String> allowed;
+
+    @Inject
+    @ConfigProperty(name = "VR_CLIENT_USER_AGENTS_BLOCKED")
+    Optional<String> blocked;
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        if (enabled && !permitted(((HttpServletRequest) req).getHeader("User-Agent"),
+                list(allowed.orElse("")), list(blocked.orElse("")))) {
+            LOG.warning(() -> "Headset handshake refused by the User-Agent check");
+            HttpServletResponse http = (HttpServletResponse) res;
+            http.setStatus(403);
+            http.setContentType("application/json;charset=utf-8");
+            http.getOutputStream().write(("{\"detail\":\"" + REJECTED + "\"}").getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        chain.doFilter(req, res);
+    }
+
+    /** Case-sensitive substring match; the block list wins; a non-empty allow list requires a match. */
+    static boolean permitted(String userAgent, List<String> allow, List<String> block) {
+        String ua = userAgent == null ? "" : userAgent;
+        if (block.stream().anyMatch(ua::contains)) {
+            return false;
+        }
+        return allow.isEmpty() || allow.stream().anyMatch(ua::contains);
+    }
+
+    static List<String> list(String commaList) {
+        return Arrays.stream(commaList.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

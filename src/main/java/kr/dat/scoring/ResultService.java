@@ -1,0 +1,53 @@
+package kr.dat.scoring;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import kr.dat.diagnosis.DiagnosisService;
+import kr.dat.diagnosis.DiagnosisState;
+
+/** The upload of a headset's result CSV. */
+@ApplicationScoped
+public class ResultService {
+
+    /** 10 MiB of UTF-8, checked before anything else. */
+    public static final int MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+    private static final Logger LOG = Logger.getLogger(ResultService.class.getName());
+
+    @Inject
+    DiagnosisService diagnoses;
+
+    public void accept(int patientId, int diagnosisId, String csv) {
+        if (diagnoses.acceptingResult(patientId, diagnosisId).isEmpty()) {
+            LOG.warning(() -> "Upload for diagnosis " + diagnosisId + " from the headset of patient " + patientId
+                    + " ignored: not its live session");
+            return;
+        }
+        long bytes = utf8Length(csv);
+        if (bytes > MAX_UPLOAD_BYTES) {
+            diagnoses.finish(diagnosisId, DiagnosisState.FAILED,
+                    "upload of " + bytes + " bytes exceeds the limit of " + MAX_UPLOAD_BYTES + " bytes");
+            return;
+        }
+        LOG.warning(() -> "Result processing is not available yet; upload for diagnosis " + diagnosisId + " kept waiting");
+    }
+
+    /** UTF-8 length without encoding the whole text. */
+    static long utf8Length(CharSequence s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,366 @@
+package kr.dat.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import kr.dat.devstack.DevStackSessionListener;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Live sessions end to end: REST, the headset WebSocket and the doctor's SSE stream (CONTRACT.md §4–6). */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DiagnosisIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(url);
+    }
+
+    @Test
+    void wholeSessionFromStartToFailure() {
+        LiveSession s = LiveSession.create(api);
+        try (Headset headset = s.connectHeadset()) {
+            Api.Reply started = waitForStart(s, "FITBOX", 2);
+            assertEquals(201, started.status(), started.body());
+            JsonObject body = started.json();
+            int id = body.getInt("id");
+            assertTrue(body.getString("code").matches("[0-9A-F]{6}"), body.toString());
+            assertTrue(body.getString("expired_at").endsWith("+09:00"));
+            assertEquals(3, body.size());
+
+            JsonObject cmd = headset.expect("s_start_diagnosis").getJsonObject("data");
+            assertEquals(id, cmd.getInt("diagnosis_id"));
+            assertEquals("FITBOX", cmd.getString("type"));
+            assertEquals(2, cmd.getInt("level"));
+
+            assertEquals(id, api.get("diagnosis/live", s.doctor().accessToken()).json().getInt("id"));
+
+            try (StatusWatcher sse = s.watch(id)) {
+                assertEquals(200, sse.status());
+                assertTrue(sse.header("Content-Type").startsWith("text/event-stream"), sse.header("Content-Type"));
+                assertEquals("no-cache", sse.header("Cache-Control"));
+                assertEquals("no", sse.header("X-Accel-Buffering"));
+                JsonObject ready = sse.expect("READY");
+                assertEquals(id, ready.getInt("id"));
+                assertTrue(ready.getString("timestamp").endsWith("+09:00"));
+
+                headset.diagnosisEvent("c_diagnosis_started", id);
+                sse.expect("STARTED");
+                headset.diagnosisEvent("c_diagnosis_failed", id);
+                sse.expect("FAILED");
+                sse.awaitEnd(WAIT);
+            }
+            Api.Reply live = api.get("diagnosis/live", s.doctor().accessToken());
+            assertEquals(404, live.status());
+            assertEquals("진행중인 진단 세션을 찾을 수 없습니다.", live.detail());
+            // a terminal state is final: the headset cannot revive it
+            headset.diagnosisEvent("c_diagnosis_started", id);
+            try (StatusWatcher after = s.watch(id)) {
+                after.expect("FAILED");
+                after.awaitEnd(WAIT);
+            }
+        }
+    }
+
+    private static Api.Reply waitForStart(LiveSession s, String type, int level) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        Api.Reply r;
+        do {
+            r = s.start(type, level);
+        } while (r.status() == 400 && "환자가 로그인 상태가 아닙니다.".equals(r.detail()) && System.nanoTime() < deadline);
+        return r;
+    }
+
+    @Test
+    void startRules() {
+        LiveSession s = LiveSession.create(api);
+        Api.Reply offline = s.start("BALANCEBALL", 1);
+        assertEquals(400, offline.status());
+        assertEquals("환자가 로그인 상태가 아닙니다.", offline.detail());
+
+        LiveSession other = LiveSession.create(api);
+        Api.Reply foreign = api.post("diagnosis/start", "{\"patient_id\":" + other.patientId()
+                + ",\"type\":\"BALANCEBALL\",\"level\":1}", s.doctor().accessToken());
+        assertEquals(404, foreign.status());
+        assertEquals("환자를 찾을 수 없습니다.", foreign.detail());
+
+        assertEquals(422, s.start("NONE", 1).status());
+        assertEquals(422, s.start("BALANCEBALL", 0).status());
+        assertEquals(422, s.start("BALANCEBALL", 4).status());
+        assertEquals(422, s.start("CHESS", 1).status());
+
+        Api.Session nurse = api.registerAndLogin("NURSE");
+        Api.Reply notDoctor = api.post("diagnosis/start", "{\"patient_id\":1,\"type\":\"FITBOX\",\"level\":1}", nurse.accessToken());
+        assertEquals(403, notDoctor.status());
+        assertEquals("의사만 진단을 시작할 수 있습니다.", notDoctor.detail());
+        assertEquals("의사만 진단 세션을 확인할 수 있습니다.", api.get("diagnosis/live", nurse.accessToken()).detail());
+
+        try (Headset headset = s.connectHeadset()) {
+            s.startOk();
+            Api.Reply second = s.start("FITBOX", 1);
+            assertEquals(400, second.status());
+            assertEquals("진행중인 진단 세션이 있습니다", second.detail());
+        }
+    }
+
+    @Test
+    void cancelStopsTheHeadsetAndEndsTheStream() {
+        LiveSession s = LiveSession.create(api);
+        try (Headset headset = s.connectHeadset()) {
+            int id = s.startOk();
+            headset.expect("s_start_diagnosis");
+            try (StatusWatcher sse = s.watch(id)) {
+                sse.expect("READY");
+                Api.Reply other = api.post("diagnosis/" + id + "/cancel", null, api.doctor().accessToken());
+                assertEquals(403, other.status());
+                assertEquals("해당 진단에 대한 권한이 없습니다.", other.detail());
+
+                Api.Reply cancelled = s.cancel(id);
+                assertEquals(200, cancelled.status());
+                assertEquals("", cancelled.body());
+                JsonObject stop = headset.expect("s_stop_diagnosis");
+                assertTrue(stop.isNull("data"));
+                sse.expect("CANCELLED");
+                sse.awaitEnd(WAIT);
+            }
+            Api.Reply again = s.cancel(id);
+            assertEquals(400, again.status());
+            assertEquals("이미 완료된 진단입니다.", again.detail());
+            // the frontend's flow: /live, cancel, /start — a new session starts at once
+            s.startOk();
+        }
+        Api.Reply missing = s.cancel(999_999);
+        assertEquals(404, missing.status());
+        assertEquals("진단을 찾을 수 없습니다", missing.detail());
+        Api.Session nurse = api.registerAndLogin("NURSE");
+        assertEquals("의사만 진단을 취소할 수 있습니다.",
+                api.post("diagnosis/1/cancel", null, nurse.accessToken()).detail());
+    }
+
+    @Test
+    void statusStreamChecks() {
+        LiveSession s = LiveSession.create(api);
+        Api.Reply none = api.get("diagnosis/1/status", null);
+        assertEquals(401, none.status());
+        assertEquals("인증 토큰이 제공되지 않았습니다", none.detail());
+        assertEquals(404, api.get("diagnosis/999999/status", s.doctor().accessToken()).status());
+        Api.Reply foreign = api.get("diagnosis/1/status", s.doctor().accessToken()); // legacy doctor1's
+        assertEquals(403, foreign.status());
+        assertEquals("해당 진단에 대한 권한이 없습니다.", foreign.detail());
+        Api.Session nurse = api.registerAndLogin("NURSE");
+        assertEquals("의사만 진단 상태를 확인할 수 있습니다.", api.get("diagnosis/1/status", nurse.accessToken()).detail());
+    }
+
+    @Test
+    void unknownOrDeletedPatientCodeIsClosedWith4004() {
+        try (Headset unknown = Headset.connect(api.base(), "no-such-code")) {
+            assertEquals(4004, unknown.awaitClose(WAIT));
+        }
+        LiveSession s = LiveSession.create(api);
+        assertEquals(204, api.delete("patients/" + s.patientId(), s.doctor().accessToken()).status());
+        try (Headset deleted = s.connectHeadset()) {
+            assertEquals(4004, deleted.awaitClose(WAIT));
+        }
+    }
+
+    @Test
+    void deletingThePatientStopsItsSessionAndClosesItsSocket() {
+        LiveSession s = LiveSession.create(api);
+        try (Headset headset = s.connectHeadset()) {
+            int id = s.startOk();
+            headset.expect("s_start_diagnosis");
+            try (StatusWatcher sse = s.watch(id)) {
+                sse.expect("READY");
+                assertEquals(204, api.delete("patients/" + s.patientId(), s.doctor().accessToken()).status());
+                headset.expect("s_stop_diagnosis");
+                assertEquals(4004, headset.awaitClose(WAIT));
+                sse.expect("CANCELLED");
+            }
+        }
+    }
+
+    @Test
+    void aSecondConnectionReplacesTheFirst() throws Exception {
+        LiveSession s = LiveSession.create(api);
+        try (Headset first = s.connectHeadset()) {
+            s.startOk(); // proves the first socket is registered
+            first.expect("s_start_diagnosis");
+            try (Headset second = s.connectHeadset()) {
+                first.expect("s_force_disconnect");
+                assertEquals(1000, first.awaitClose(WAIT));
+                int id = api.get("diagnosis/live", s.doctor().accessToken()).json().getInt("id");
+                assertEquals(200, s.cancel(id).status());
+                second.expect("s_stop_diagnosis");
+                assertTrue(second.isOpen(), "the first socket's close must not deregister the second");
+            }
+        }
+    }
+
+    @Test
+    void badFramesAreIgnoredAndTheSocketStaysUp() {
+        LiveSession s = LiveSession.create(api);
+        try (Headset headset = s.connectHeadset()) {
+            int id = s.startOk();
+            headset.expect("s_start_diagnosis");
+            try (StatusWatcher sse = s.watch(id)) {
+                sse.expect("READY");
+                headset.sendRaw("this is not json");
+                headset.sendRaw("[1,2,3]");
+                headset.sendRaw("{\"action\":\"c_diagnosis_started\",\"data\":\"x\"}");
+                headset.sendRaw("{\"action\":\"c_diagnosis_started\",\"data\":{\"diagnosis_id\":\"abc\"}}");
+                headset.sendRaw("{\"action\":\"c_unknown\",\"data\":{\"diagnosis_id\":" + id + "}}");
+                headset.sendRaw("{\"data\":{\"diagnosis_id\":" + id + "}}");
+                headset.sendBinary(new byte[] {1, 2, 3});
+                headset.diagnosisEvent("c_diagnosis_started", id);
+                sse.expect("STARTED");
+                assertTrue(headset.isOpen());
+            }
+        }
+    }
+
+    @Test
+    void aHeadsetCannotTouchAnotherPatientsSession() {
+        LiveSession a = LiveSession.create(api);
+        LiveSession b = LiveSession.create(api);
+        try (Headset ha = a.connectHeadset(); Headset hb = b.connectHeadset()) {
+            int id = a.startOk();
+            ha.expect("s_start_diagnosis");
+            try (StatusWatcher sse = a.watch(id)) {
+                sse.expect("READY");
+                hb.diagnosisEvent("c_diagnosis_failed", id);   // must be ignored
+                hb.send("c_upload_result", Json.createObjectBuilder().add("diagnosis_id", id)
+                        .add("file_content", "x".repeat(11 * 1024 * 1024)).build()); // must be ignored too
+                ha.diagnosisEvent("c_diagnosis_started", id);
+                sse.expect("STARTED"); // had b's reports counted, FAILED would have come first
+            }
+        }
+    }
+
+    @Test
+    void anUploadOverTenMebibytesFailsTheSession() {
+        LiveSession s = LiveSession.create(api);
+        try (Headset headset = s.connectHeadset()) {
+            int id = s.startOk();
+            headset.expect("s_start_diagnosis");
+            try (StatusWatcher sse = s.watch(id)) {
+                sse.expect("READY");
+                headset.send("c_upload_result", Json.createObjectBuilder().add("diagnosis_id", id)
+                        .add("file_content", "a".repeat(10 * 1024 * 1024 + 1)).build());
+                sse.expect("FAILED");
+                assertTrue(failureReason(id).contains("exceeds"), failureReason(id));
+                assertTrue(headset.isOpen());
+            }
+        }
+    }
+
+    @Test
+    void overdueSessionsExpireByThemselvesAndTellEveryone() throws Exception {
+        LiveSession s = LiveSession.create(api);
+        try (Headset headset = s.connectHeadset()) {
+            int id = s.startOk();
+            headset.expect("s_start_diagnosis");
+            try (StatusWatcher sse = s.watch(id)) {
+                sse.expect("READY");
+                sql("UPDATE diagnoses SET expired_at = (now() AT TIME ZONE 'utc') - interval '1 second' WHERE id = ?", id);
+                sse.expect("EXPIRED");
+                headset.expect("s_stop_diagnosis");
+                sse.awaitEnd(WAIT);
+            }
+            assertEquals(404, api.get("diagnosis/live", s.doctor().accessToken()).status());
+        }
+    }
+
+    @Test
+    void theLegacyStaleSessionIsExpiredAndFinishedOnesAreNeverRewritten() throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!"EXPIRED".equals(state(12)) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals("EXPIRED", state(12), "legacy diagnosis 12 was READY long past its expiry");
+        assertEquals("COMPLETED", state(1));
+        assertEquals("CANCELLED", state(3));
+        Api.Reply login = api.post("auth/login", Api.loginBody("doctor1", "Dat-doctor1-2026"), null);
+        try (StatusWatcher sse = StatusWatcher.open(api.base(), 1, login.json().getString("access_token"))) {
+            JsonObject e = sse.expect("COMPLETED");
+            assertEquals(1, e.getInt("id"));
+            sse.awaitEnd(WAIT);
+        }
+        assertEquals("COMPLETED", state(1), "watching a finished session does not rewrite it");
+    }
+
+    @Test
+    void theStreamIsPingedAndNothingElseIsSent() throws Exception {
+        LiveSession s = LiveSession.create(api);
+        try (Headset headset = s.connectHeadset()) {
+            int id = s.startOk();
+            try (StatusWatcher sse = s.watch(id)) {
+                sse.expect("READY");
+                long deadline = System.nanoTime() + Duration.ofSeconds(25).toNanos();
+                while (sse.comments() == 0 && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                assertTrue(sse.comments() > 0, "a ': ping' comment within 25 s");
+                headset.diagnosisEvent("c_diagnosis_started", id);
+                assertEquals("STARTED", sse.next(WAIT).getString("state"), "only data events, no other lines");
+            }
+        }
+    }
+
+    private static String state(int diagnosisId) throws SQLException {
+        return one("SELECT state::text FROM diagnoses WHERE id = ?", diagnosisId);
+    }
+
+    private static String failureReason(int diagnosisId) {
+        try {
+            String r = one("SELECT failure_reason FROM diagnoses WHERE id = ?", diagnosisId);
+            return r == null ? "" : r;
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static String one(String sql, int id) throws SQLException {
+        try (Connection c = DevStackSessionListener.stack().dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    static void sql(String sql, int id) throws SQLException {
+        try (Connection c = DevStackSessionListener.stack().dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, id);
+            ps.executeUpdate();
+        }
+    }
+}

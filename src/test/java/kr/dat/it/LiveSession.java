@@ -1,0 +1,51 @@
+package kr.dat.it;
+
+import jakarta.json.Json;
+
+/** A doctor with one patient: the setting of every live-session test. */
+record LiveSession(Api api, Api.Session doctor, int patientId, String patientCode) {
+
+    static LiveSession create(Api api) {
+        Api.Session doctor = api.doctor();
+        Api.Reply p = api.post("patients", "{\"name\":\"환자\"}", doctor.accessToken());
+        if (p.status() != 201) {
+            throw new AssertionError(p.body());
+        }
+        return new LiveSession(api, doctor, p.json().getInt("id"), p.json().getString("code"));
+    }
+
+    Headset connectHeadset() {
+        return Headset.connect(api.base(), patientCode);
+    }
+
+    Api.Reply start(String type, int level) {
+        return api.post("diagnosis/start", Json.createObjectBuilder().add("patient_id", patientId).add("type", type)
+                .add("level", level).build().toString(), doctor.accessToken());
+    }
+
+    /**
+     * Starts a session. The headset has just connected: its presence is registered while the
+     * server opens the socket, so a start may briefly see it absent; retried until a deadline.
+     */
+    int startOk() {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            Api.Reply r = start("BALANCEBALL", 1);
+            if (r.status() == 201) {
+                return r.json().getInt("id");
+            }
+            if (r.status() != 400 || !"환자가 로그인 상태가 아닙니다.".equals(r.detail()) || System.nanoTime() > deadline) {
+                throw new AssertionError("start: " + r.status() + " " + r.body());
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    StatusWatcher watch(int diagnosisId) {
+        return StatusWatcher.open(api.base(), diagnosisId, doctor.accessToken());
+    }
+
+    Api.Reply cancel(int diagnosisId) {
+        return api.post("diagnosis/" + diagnosisId + "/cancel", null, doctor.accessToken());
+    }
+}

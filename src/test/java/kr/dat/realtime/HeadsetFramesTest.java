@@ -1,0 +1,53 @@
+package kr.dat.realtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HeadsetFramesTest {
+
+    @Test
+    void encodesServerFramesAsTheUnityClientExpects() {
+        assertEquals("{\"action\":\"s_start_diagnosis\",\"data\":{\"diagnosis_id\":13,\"type\":\"BALANCEBALL\",\"level\":2}}",
+                HeadsetFrames.start(13, "BALANCEBALL", 2));
+        assertEquals("{\"action\":\"s_stop_diagnosis\",\"data\":null}", HeadsetFrames.stop());
+        assertEquals("{\"action\":\"s_force_disconnect\",\"data\":null}", HeadsetFrames.forceDisconnect());
+    }
+
+    @Test
+    void decodesClientFrames() {
+        var m = HeadsetFrames.decode("{\"action\":\"c_diagnosis_started\",\"data\":{\"diagnosis_id\":7}}").orElseThrow();
+        assertEquals("c_diagnosis_started", m.action());
+        assertEquals(7, m.diagnosisId().orElseThrow());
+        var upload = HeadsetFrames.decode("{\"action\":\"c_upload_result\",\"data\":{\"diagnosis_id\":7,\"file_content\":\"a,b\\n\"}}")
+                .orElseThrow();
+        assertEquals("a,b\n", upload.string("file_content").orElseThrow());
+        var nullData = HeadsetFrames.decode("{\"action\":\"x\",\"data\":null}").orElseThrow();
+        assertTrue(nullData.diagnosisId().isEmpty());
+    }
+
+    @Test
+    void malformedFramesDecodeToNothing() {
+        for (String bad : List.of("", "nope", "[1]", "{\"data\":{}}", "{\"action\":5}", "{\"action\":\"a\",\"data\":\"x\"}",
+                "{\"action\":\"a\",\"data\":[1]}", "{\"action\":\"a\"")) {
+            assertTrue(HeadsetFrames.decode(bad).isEmpty(), bad);
+        }
+        assertTrue(HeadsetFrames.decode("{\"action\":\"a\",\"data\":{\"diagnosis_id\":1.5}}").orElseThrow().diagnosisId().isEmpty());
+        assertTrue(HeadsetFrames.decode("{\"action\":\"a\",\"data\":{\"diagnosis_id\":\"1\"}}").orElseThrow().diagnosisId().isEmpty());
+    }
+
+    @Test
+    void userAgentRules() {
+        List<String> allow = UserAgentFilter.list("VRClient, UnityPlayer");
+        List<String> block = UserAgentFilter.list("BadBot");
+        assertTrue(UserAgentFilter.permitted("UnityPlayer/2022.3 VRClient", allow, block));
+        assertFalse(UserAgentFilter.permitted("vrclient", allow, block), "case-sensitive");
+        assertFalse(UserAgentFilter.permitted("VRClient BadBot", allow, block), "the block list wins");
+        assertFalse(UserAgentFilter.permitted(null, allow, List.of()), "a missing UA counts as empty");
+        assertTrue(UserAgentFilter.permitted(null, List.of(), List.of()), "no lists: everything passes");
+        assertTrue(UserAgentFilter.permitted("Mozilla/5.0", List.of(), block));
+    }
+}
