@@ -2,10 +2,8 @@ package kr.dat.devstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The README's run command: the provisioned WildFly with the WAR, on {@code http://localhost:8080/api},
@@ -49,21 +47,7 @@ public final class DevServer {
             props.add("-DENV=dev");
         }
 
-        Path deployments = jbossHome.resolve("standalone/deployments");
-        Files.createDirectories(deployments);
-        Files.copy(war, deployments.resolve("api.war"), StandardCopyOption.REPLACE_EXISTING);
-
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms256m", "-Xmx1g", "-Djava.net.preferIPv4Stack=true",
-                "-Djboss.home.dir=" + jbossHome,
-                "-Dorg.jboss.boot.log.file=" + jbossHome.resolve("standalone/log/server.log"),
-                "-Dlogging.configuration=file:" + jbossHome.resolve("standalone/configuration/logging.properties")));
-        cmd.addAll(props);
-        cmd.addAll(List.of("-jar", jbossHome.resolve("jboss-modules.jar").toString(),
-                "-mp", jbossHome.resolve("modules").toString(), "org.jboss.as.standalone"));
-
-        Process server = new ProcessBuilder(cmd).inheritIO().start();
+        WildFlyProcess server = WildFlyProcess.start(jbossHome, jbossHome.resolve("standalone"), 0, war, props, true);
         DevStack finalStack = stack;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, finalStack), "dat-dev-stop"));
 
@@ -79,16 +63,8 @@ public final class DevServer {
         System.out.println("WildFly exited with " + exit);
     }
 
-    private static void stop(Process server, DevStack stack) {
-        try {
-            server.destroy();
-            if (!server.waitFor(60, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            server.destroyForcibly();
-        }
+    private static void stop(WildFlyProcess server, DevStack stack) {
+        server.close();
         if (stack != null) {
             try {
                 stack.close();

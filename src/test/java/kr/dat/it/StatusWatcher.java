@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +22,7 @@ public final class StatusWatcher implements AutoCloseable {
 
     private final BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
     private final AtomicInteger comments = new AtomicInteger();
+    private final CountDownLatch firstComment = new CountDownLatch(1);
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private final HttpResponse<Stream<String>> response;
     private volatile Stream<String> body;
@@ -58,6 +60,7 @@ public final class StatusWatcher implements AutoCloseable {
             }
         } else if (line.startsWith(":")) {
             comments.incrementAndGet();
+            firstComment.countDown();
         } else if (!line.isEmpty()) {
             events.add(Json.createObjectBuilder().add("unexpected_line", line).build());
         }
@@ -104,6 +107,11 @@ public final class StatusWatcher implements AutoCloseable {
 
     public int comments() {
         return comments.get();
+    }
+
+    /** Waits for the first {@code :} comment line (a keep-alive ping). */
+    public boolean awaitComment(Duration timeout) throws InterruptedException {
+        return firstComment.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -1,0 +1,110 @@
+package kr.dat.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import kr.dat.devstack.WildFlyProcess;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two WildFly nodes on one PostgreSQL, as behind a load balancer: node 1 is Arquillian's, node 2
+ * a second server started here. The headset talks to one node, the doctor to the other.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TwoNodeIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static WildFlyProcess node2;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    Api node1Api;
+    Api node2Api;
+
+    @BeforeAll
+    static void startSecondNode() throws Exception {
+        Path jbossHome = Path.of(System.getProperty("jboss.home"));
+        Path base = Files.createTempDirectory("dat-node2-");
+        node2 = WildFlyProcess.start(jbossHome, base, 100, Path.of(System.getProperty("dat.war")), List.of(
+                "-Dapp.db.url=" + System.getProperty("dat.test.db.url"),
+                "-Dapp.db.user=" + System.getProperty("dat.test.db.user"),
+                "-Dapp.db.password=" + System.getProperty("dat.test.db.password"),
+                "-DS3_ENDPOINT=" + System.getProperty("dat.test.s3.endpoint"),
+                "-DENV=dev"), false);
+        node2.awaitReady(Duration.ofSeconds(180));
+    }
+
+    @AfterAll
+    static void stopSecondNode() {
+        if (node2 != null) {
+            node2.close();
+        }
+    }
+
+    @BeforeEach
+    void clients() throws Exception {
+        node1Api = new Api(url);
+        node2Api = new Api(node2.apiBase().toURL());
+    }
+
+    @Test
+    void headsetOnNodeTwoDoctorOnNodeOne() {
+        LiveSession s = LiveSession.create(node1Api);
+        LiveSession onNode2 = new LiveSession(node2Api, s.doctor(), s.patientId(), s.patientCode());
+        try (Headset headset = onNode2.connectHeadset()) {
+            int id = s.startOk(); // node 1 sees the presence registered by node 2
+            JsonObject cmd = headset.expect("s_start_diagnosis").getJsonObject("data");
+            assertEquals(id, cmd.getInt("diagnosis_id"));
+            try (StatusWatcher sse1 = s.watch(id); StatusWatcher sse2 = onNode2.watch(id)) {
+                sse1.expect("READY");
+                sse2.expect("READY");
+                headset.diagnosisEvent("c_diagnosis_started", id); // handled on node 2
+                sse1.expect("STARTED");
+                sse2.expect("STARTED");
+                assertEquals(200, s.cancel(id).status()); // on node 1
+                headset.expect("s_stop_diagnosis");
+                sse1.expect("CANCELLED");
+                sse2.expect("CANCELLED");
+                sse1.awaitEnd(WAIT);
+            }
+        }
+    }
+
+    @Test
+    void aNewerConnectionOnTheOtherNodeReplacesTheOlder() {
+        LiveSession s = LiveSession.create(node1Api);
+        LiveSession onNode2 = new LiveSession(node2Api, s.doctor(), s.patientId(), s.patientCode());
+        try (Headset old = s.connectHeadset()) {
+            s.startOk();
+            old.expect("s_start_diagnosis");
+            try (Headset newer = onNode2.connectHeadset()) {
+                old.expect("s_force_disconnect");
+                assertEquals(1000, old.awaitClose(WAIT));
+                int id = node1Api.get("diagnosis/live", s.doctor().accessToken()).json().getInt("id");
+                assertEquals(200, s.cancel(id).status());
+                newer.expect("s_stop_diagnosis");
+            }
+        }
+    }
+}
