@@ -1,0 +1,9 @@
+package kr.dat.scoring;
+
+/** The uploaded CSV cannot be scored; the message says why, for the doctor and the logs. */
+public class ScoringException extends Exception {
+
+    public ScoringException(String reason) {
+        super(reason, null, false, false);
+    }
+}

@@ -1,0 +1,99 @@
+package kr.dat.scoring;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+
+/**
+ * {@code current_time} values: {@code yyyy-M-d H:m:s.f}, no zone, one- or two-digit fields, a
+ * fraction of 1–6 digits, one or more spaces between date and time. Read into exact microseconds
+ * since 1970-01-01 without regular expressions (this runs once per row).
+ */
+final class WallClock {
+
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
+
+    private WallClock() {
+    }
+
+    /** Seconds since the epoch as a double (exact microseconds / 1e6, rounded once), or NaN if malformed. */
+    static double seconds(String s) {
+        long micros = micros(s);
+        return micros == Long.MIN_VALUE ? Double.NaN : micros / 1e6;
+    }
+
+    /** Exact microseconds since 1970-01-01, or {@code Long.MIN_VALUE} if the text is malformed. */
+    static long micros(String s) {
+        int n = s.length();
+        int[] pos = {0};
+        int year = number(s, pos, 4, 4);
+        if (year < 0 || !expect(s, pos, '-')) {
+            return Long.MIN_VALUE;
+        }
+        int month = number(s, pos, 1, 2);
+        if (month < 0 || !expect(s, pos, '-')) {
+            return Long.MIN_VALUE;
+        }
+        int day = number(s, pos, 1, 2);
+        if (day < 0 || pos[0] >= n || s.charAt(pos[0]) != ' ') {
+            return Long.MIN_VALUE;
+        }
+        while (pos[0] < n && s.charAt(pos[0]) == ' ') {
+            pos[0]++;
+        }
+        int hour = number(s, pos, 1, 2);
+        if (hour < 0 || !expect(s, pos, ':')) {
+            return Long.MIN_VALUE;
+        }
+        int minute = number(s, pos, 1, 2);
+        if (minute < 0 || !expect(s, pos, ':')) {
+            return Long.MIN_VALUE;
+        }
+        int second = number(s, pos, 1, 2);
+        if (second < 0 || !expect(s, pos, '.')) {
+            return Long.MIN_VALUE;
+        }
+        int fracStart = pos[0];
+        int frac = number(s, pos, 1, 6);
+        if (frac < 0 || pos[0] != n || hour > 23 || minute > 59 || second > 59) {
+            return Long.MIN_VALUE;
+        }
+        for (int digits = pos[0] - fracStart; digits < 6; digits++) {
+            frac *= 10;
+        }
+        long epochDay;
+        try {
+            epochDay = LocalDate.of(year, month, day).toEpochDay();
+        } catch (DateTimeException e) {
+            return Long.MIN_VALUE;
+        }
+        return epochDay * MICROS_PER_DAY + ((hour * 60L + minute) * 60L + second) * 1_000_000L + frac;
+    }
+
+    private static int number(String s, int[] pos, int min, int max) {
+        int i = pos[0];
+        int v = 0;
+        int count = 0;
+        while (i < s.length() && count < max) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                break;
+            }
+            v = v * 10 + (c - '0');
+            i++;
+            count++;
+        }
+        if (count < min) {
+            return -1;
+        }
+        pos[0] = i;
+        return v;
+    }
+
+    private static boolean expect(String s, int[] pos, char c) {
+        if (pos[0] < s.length() && s.charAt(pos[0]) == c) {
+            pos[0]++;
+            return true;
+        }
+        return false;
+    }
+}

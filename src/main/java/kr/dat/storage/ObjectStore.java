@@ -1,0 +1,162 @@
+package kr.dat.storage;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * The bucket that keeps original and processed result files. {@code S3_ENDPOINT} points it at any
+ * S3-compatible store (path-style addressing); without it, AWS S3 in {@code AWS_REGION}. Credentials
+ * are {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY} when set, else the default chain.
+ */
+@ApplicationScoped
+public class ObjectStore {
+
+    private static final Logger LOG = Logger.getLogger(ObjectStore.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "S3_BUCKET_NAME", defaultValue = "test-bucket")
+    String bucket;
+
+    @Inject
+    @ConfigProperty(name = "AWS_REGION", defaultValue = "ap-northeast-2")
+    String region;
+
+    @Inject
+    @ConfigProperty(name = "S3_ENDPOINT")
+    Optional<String> endpoint;
+
+    @Inject
+    @ConfigProperty(name = "AWS_ACCESS_KEY_ID")
+    Optional<String> accessKey;
+
+    @Inject
+    @ConfigProperty(name = "AWS_SECRET_ACCESS_KEY")
+    Optional<String> secretKey;
+
+    @Inject
+    @ConfigProperty(name = "S3_CREATE_BUCKET", defaultValue = "false")
+    boolean createBucket;
+
+    private S3Client s3;
+    private volatile boolean bucketChecked;
+
+    @PostConstruct
+    void init() {
+        S3ClientBuilder b = S3Client.builder()
+                .region(Region.of(region))
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(3))
+                        .socketTimeout(Duration.ofSeconds(30))
+                        .build())
+                .credentialsProvider(credentials())
+                // S3-compatible stores (s3proxy, MinIO) reject the SDK's default trailing checksums
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(60)));
+        endpoint.filter(e -> !e.isBlank()).ifPresent(e -> b.endpointOverride(URI.create(e)).forcePathStyle(true));
+        s3 = b.build();
+        LOG.info(() -> "Object store: bucket " + bucket + " at " + endpoint.orElse("AWS S3 " + region));
+    }
+
+    @PreDestroy
+    void close() {
+        if (s3 != null) {
+            s3.close();
+        }
+    }
+
+    private AwsCredentialsProvider credentials() {
+        if (accessKey.isPresent() && secretKey.isPresent()) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey.get(), secretKey.get()));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    public void putText(String key, String text) throws StorageException {
+        ensureBucket();
+        try {
+            s3.putObject(r -> r.bucket(bucket).key(key).contentType("text/csv; charset=utf-8"),
+                    RequestBody.fromString(text, StandardCharsets.UTF_8));
+        } catch (SdkException e) {
+            throw new StorageException("could not store " + key, e);
+        }
+    }
+
+    /** The object as UTF-8 text, or empty when there is no such object. */
+    public Optional<String> getText(String key) throws StorageException {
+        try {
+            ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key));
+            return Optional.of(bytes.asString(StandardCharsets.UTF_8));
+        } catch (NoSuchKeyException | NoSuchBucketException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw new StorageException("could not read " + key, e);
+        } catch (SdkException e) {
+            throw new StorageException("could not read " + key, e);
+        }
+    }
+
+    /** Whether the bucket answers (the readiness check). */
+    public boolean reachable() {
+        try {
+            s3.headBucket(r -> r.bucket(bucket));
+            return true;
+        } catch (SdkException e) {
+            return false;
+        }
+    }
+
+    private void ensureBucket() throws StorageException {
+        if (bucketChecked || !createBucket) {
+            return;
+        }
+        try {
+            s3.headBucket(r -> r.bucket(bucket));
+        } catch (S3Exception e) {
+            if (e.statusCode() != 404) {
+                throw new StorageException("could not check bucket " + bucket, e);
+            }
+            try {
+                s3.createBucket(r -> r.bucket(bucket));
+                LOG.info(() -> "Created bucket " + bucket);
+            } catch (SdkException ce) {
+                throw new StorageException("could not create bucket " + bucket, ce);
+            }
+        } catch (SdkException e) {
+            throw new StorageException("could not check bucket " + bucket, e);
+        }
+        bucketChecked = true;
+    }
+}

@@ -1,0 +1,156 @@
+package kr.dat.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import kr.dat.diagnosis.DiagnosisType;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+/** Hand-made cases, one per rule of SCORING.md. */
+class ResultScorerRulesTest {
+
+    private static final String H = "current_time,State,Score\n";
+
+    private static List<CSVRecord> rows(ScoredResult r) throws IOException {
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(r.processedCsv())).getRecords();
+    }
+
+    private static ScoredResult bb(String csv) throws ScoringException {
+        return ResultScorer.score(csv, DiagnosisType.BALANCEBALL);
+    }
+
+    @Test
+    void failRestartsTheClockAndSuccessDoesNot() throws Exception {
+        ScoredResult r = bb(H
+                + "2025-01-01 10:00:00.0,0,0\n"
+                + "2025-01-01 10:00:01.0,1,1\n"   // Success, 1 s after start
+                + "2025-01-01 10:00:03.0,2,2\n"   // Success, 3 s after start (not reset)
+                + "2025-01-01 10:00:04.0,0,2\n"   // Fail, 4 s after start, start := 4
+                + "2025-01-01 10:00:06.5,1,3\n"); // Success, 2.5 s after the fail
+        List<CSVRecord> out = rows(r);
+        assertEquals(List.of("", "Success", "Success", "Fail", "Success"), out.stream().map(x -> x.get("event")).toList());
+        assertEquals(List.of("", "1.0ms", "3.0ms", "4.0ms", "2.5ms"), out.stream().map(x -> x.get("spend_time")).toList());
+        assertEquals(3, r.successEvents());
+        assertEquals(1, r.failEvents());
+        assertEquals(3.0, r.score());
+        assertEquals(6.5, r.timeSpent());
+        assertEquals(5 / 6.5, r.fps());
+    }
+
+    @Test
+    void equalOrMissingStateMakesNoEvent() throws Exception {
+        ScoredResult r = bb(H
+                + "2025-01-01 10:00:00.0,1,0\n"
+                + "2025-01-01 10:00:01.0,1,0\n"
+                + "2025-01-01 10:00:02.0,NA,0\n"
+                + "2025-01-01 10:00:03.0,5,0\n"
+                + "2025-01-01 10:00:04.0,,0\n");
+        assertEquals(0, r.successEvents() + r.failEvents());
+    }
+
+    @Test
+    void timeMayGoBackwardsInsideButNotOverall() throws Exception {
+        ScoredResult r = bb(H
+                + "2025-01-01 10:00:05.0,0,0\n"
+                + "2025-01-01 10:00:01.0,0,0\n"
+                + "2025-01-01 10:00:06.0,0,7\n");
+        assertEquals("-4.0", rows(r).get(1).get("time (second)"));
+        ScoringException e = assertThrows(ScoringException.class, () -> bb(H
+                + "2025-01-01 10:00:05.0,0,0\n"
+                + "2025-01-01 10:00:01.0,0,0\n"));
+        assertTrue(e.getMessage().contains("time_spent"), e.getMessage());
+    }
+
+    @Test
+    void timestampsAcceptShortFieldsFractionsAndSpaces() throws Exception {
+        ScoredResult r = bb(H
+                + "2025-1-2 3:4:5.3,0,0\n"
+                + "2025-01-02   03:04:06.300001,0,1\n");
+        // epoch seconds carry binary noise of about 1e-7 s (SCORING.md §1): compare at that precision
+        assertEquals(1.000001, r.timeSpent(), 1e-6);
+        for (String bad : List.of("2025-01-02T03:04:05.3", "2025-01-02 03:04:05", "2025-13-02 03:04:05.1",
+                "2025-02-30 03:04:05.1", "2025-01-02 03:04:05.1234567", "yesterday")) {
+            ScoringException e = assertThrows(ScoringException.class, () -> bb(H + bad + ",0,0\n2025-01-02 03:04:09.0,0,0\n"), bad);
+            assertTrue(e.getMessage().contains("data row 1"), e.getMessage());
+        }
+    }
+
+    @Test
+    void rejections() {
+        assertThrows(ScoringException.class, () -> bb(""));
+        assertThrows(ScoringException.class, () -> bb("\n\n"));
+        assertThrows(ScoringException.class, () -> bb(H));
+        assertTrue(assertThrows(ScoringException.class, () -> bb("current_time,Score\n2025-01-01 10:00:00.0,1\n"))
+                .getMessage().contains("'State'"));
+        assertTrue(assertThrows(ScoringException.class, () -> bb(H + "2025-01-01 10:00:00.0,0,0\n2025-01-01 10:00:01.0,x,0\n"))
+                .getMessage().contains("data row 2"));
+        assertThrows(ScoringException.class, () -> bb(H + "2025-01-01 10:00:00.0,0,0\n2025-01-01 10:00:01.0,0,abc\n"));
+        assertThrows(ScoringException.class, () -> bb(H + "2025-01-01 10:00:00.0,0,0\n2025-01-01 10:00:01.0,0,\n"));
+        assertThrows(ScoringException.class, () -> bb(H + "2025-01-01 10:00:00.0,0,0\n,0,1\n"));
+        assertTrue(assertThrows(ScoringException.class, () -> bb(H + "2025-01-01 10:00:00.0,0,0,9\n2025-01-01 10:00:01.0,0,0\n"))
+                .getMessage().contains("4 fields"));
+        assertThrows(ScoringException.class, () -> bb(H + "2025-01-01 10:00:00.0,0,0\n"));
+    }
+
+    @Test
+    void inputVariantsAreRead() throws Exception {
+        String lines = "\uFEFFcurrent_time,State,Score,Note,time_in_seconds,event\r"
+                + "2025-01-01 10:00:00.0,0,0,\"a, \"\"quoted\"\" note\",1,old\r\n"
+                + "\n"
+                + "2025-01-01 10:00:02.0,1,N/A\n"              // short row: padded
+                + "2025-01-01 10:00:04.0,1,5,None\n";
+        ScoredResult r = bb(lines);
+        assertTrue(r.processedCsv().startsWith("Note,Score,State,current_time,event,spend_time,time (second)\n"),
+                r.processedCsv());
+        List<CSVRecord> out = rows(r);
+        assertEquals("a, \"quoted\" note", out.get(0).get("Note"));
+        assertTrue(r.processedCsv().contains("\"a, \"\"quoted\"\" note\""));
+        assertEquals("", out.get(1).get("Score"), "missing-value tokens are written empty");
+        assertEquals("", out.get(0).get("event"), "an input event column is replaced");
+        assertEquals(3, out.size());
+        assertEquals(4.0, r.timeSpent());
+    }
+
+    @Test
+    void tennisballPositionsAreSplitThenScaled() throws Exception {
+        String csv = "current_time,State,Score,Position\n"
+                + "2025-01-01 10:00:00.0,0,0,\"(1, 10, -1)\"\n"
+                + "2025-01-01 10:00:01.0,0,0,\"pos: ( 3 , 20, -1) m\"\n"
+                + "2025-01-01 10:00:02.0,0,0,\n"
+                + "2025-01-01 10:00:03.0,0,1,\"(2, 30, -1)\"\n";
+        ScoredResult r = ResultScorer.score(csv, DiagnosisType.TENNISBALL);
+        List<CSVRecord> out = rows(r);
+        assertEquals(List.of("1.0", "3.0", "", "2.0"), out.stream().map(x -> x.get("Position_X")).toList());
+        assertEquals(List.of("0.0", "1.0", "", "0.5"), out.stream().map(x -> x.get("Scaled_Position_X")).toList());
+        assertEquals(List.of("0.0", "0.5", "", "1.0"), out.stream().map(x -> x.get("Scaled_Position_Y")).toList());
+        assertEquals(List.of("0.0", "0.0", "", "0.0"), out.stream().map(x -> x.get("Scaled_Position_Z")).toList(),
+                "a constant column scales to 0.0");
+        assertTrue(!r.processedCsv().startsWith("Position,") && !r.processedCsv().contains(",Position,"));
+
+        assertThrows(ScoringException.class, () -> ResultScorer.score(csv.replace("(2, 30, -1)", "(2, abc, -1)"),
+                DiagnosisType.TENNISBALL));
+        assertThrows(ScoringException.class, () -> ResultScorer.score(csv.replace("(2, 30, -1)", "(2, inf, -1)"),
+                DiagnosisType.TENNISBALL));
+        assertThrows(ScoringException.class, () -> ResultScorer.score(
+                "current_time,State,Score,Position\n2025-01-01 10:00:00.0,0,0,x\n2025-01-01 10:00:01.0,0,0,y\n",
+                DiagnosisType.TENNISBALL));
+        assertThrows(ScoringException.class, () -> ResultScorer.score(H + "2025-01-01 10:00:00.0,0,0\n2025-01-01 10:00:01.0,0,0\n",
+                DiagnosisType.TENNISBALL), "TENNISBALL needs Position");
+    }
+
+    @Test
+    void scalingMatchesScikitLearnArithmetic() {
+        double[] x = {0.1, 0.7, 0.3};
+        double[] s = ResultScorer.scale(x);
+        double scale = 1.0 / (0.7 - 0.1);
+        assertEquals(0.7 * scale + -(0.1 * scale), s[1]);
+        assertEquals(0.0, s[0]);
+    }
+}
