@@ -24,6 +24,13 @@ public class DoctorLookup {
                 .id();
     }
 
+    /** The caller's doctor id after the role check; empty when the account has no doctor profile. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<Integer> doctorIdIfAny(String forbiddenMessage) {
+        requireDoctorRole(forbiddenMessage);
+        return accounts.findActiveDoctorByUserId(caller.userId()).map(Doctor::id);
+    }
+
     /** Only the role; for routes that do not look the profile up. */
     public void requireDoctorRole(String forbiddenMessage) {
         if (caller.role() != UserRole.DOCTOR) {

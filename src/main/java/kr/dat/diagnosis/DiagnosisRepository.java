@@ -32,10 +32,17 @@ public class DiagnosisRepository {
                 .getResultList();
     }
 
+    /**
+     * A session whose result upload is still being processed does not expire: the headset finished
+     * in time, and the result completes the session when storage allows (see V4 result_uploads).
+     */
+    private static final String NO_PENDING_RESULT =
+            " AND NOT EXISTS (SELECT u.diagnosisId FROM ResultUpload u WHERE u.diagnosisId = d.id AND u.done = false)";
+
     /** Ids of live sessions whose time is up. */
     public List<Integer> findOverdueIds(LocalDateTime now, int max) {
-        return em.createQuery("SELECT d.id FROM Diagnosis d WHERE d.state IN :live AND d.expiredAt <= :now "
-                        + "ORDER BY d.expiredAt", Integer.class)
+        return em.createQuery("SELECT d.id FROM Diagnosis d WHERE d.state IN :live AND d.expiredAt <= :now"
+                        + NO_PENDING_RESULT + " ORDER BY d.expiredAt", Integer.class)
                 .setParameter("live", DiagnosisState.LIVE).setParameter("now", now)
                 .setMaxResults(max).getResultList();
     }
@@ -54,7 +61,7 @@ public class DiagnosisRepository {
      * whether this call won: two concurrent transitions can never both succeed.
      */
     public boolean moveState(int id, DiagnosisState next, LocalDateTime now, String reason, boolean requireUnexpired) {
-        String timeCondition = next == DiagnosisState.EXPIRED ? " AND d.expiredAt <= :now"
+        String timeCondition = next == DiagnosisState.EXPIRED ? " AND d.expiredAt <= :now" + NO_PENDING_RESULT
                 : requireUnexpired ? " AND d.expiredAt > :now" : "";
         var query = em.createQuery("UPDATE Diagnosis d SET d.state = :next, d.updatedAt = :now, "
                         + "d.failureReason = :reason WHERE d.id = :id AND d.state IN :from" + timeCondition)

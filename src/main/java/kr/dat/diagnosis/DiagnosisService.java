@@ -125,6 +125,11 @@ public class DiagnosisService {
         return headsetMove(patientId, diagnosisId, DiagnosisState.FAILED, "the headset reported a failure");
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Diagnosis> find(int diagnosisId) {
+        return diagnoses.find(diagnosisId);
+    }
+
     /** Whether the patient's headset may upload a result for this diagnosis now. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Diagnosis> acceptingResult(int patientId, int diagnosisId) {
@@ -172,12 +177,9 @@ public class DiagnosisService {
         return n;
     }
 
+    /** Whether the session is over by time (expired now, unless a result is still being stored). */
     private boolean expireIfOverdue(Diagnosis d, LocalDateTime now) {
-        if (!d.isOverdueAt(now)) {
-            return false;
-        }
-        transition(d, DiagnosisState.EXPIRED, now, null, false);
-        return true;
+        return d.isOverdueAt(now) && transition(d, DiagnosisState.EXPIRED, now, null, false);
     }
 
     /** A deleted patient's live session is cancelled and the headset told to stop. */

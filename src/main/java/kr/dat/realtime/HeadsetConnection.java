@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 
 /**
@@ -30,6 +31,7 @@ final class HeadsetConnection implements SendHandler {
     private final Queue<Outgoing> queue = new ArrayDeque<>();
     private Outgoing inFlight;
     private boolean closing;
+    private SerialExecutor inbox;
 
     HeadsetConnection(Session session, int patientId) {
         this.session = session;
@@ -38,6 +40,14 @@ final class HeadsetConnection implements SendHandler {
 
     String id() {
         return id;
+    }
+
+    /** Where this socket's messages are handled, one at a time and in order. */
+    synchronized Executor inbox(Executor pool) {
+        if (inbox == null) {
+            inbox = new SerialExecutor(pool);
+        }
+        return inbox;
     }
 
     int patientId() {

@@ -52,7 +52,7 @@ public class HeadsetService {
     }
 
     void receive(HeadsetConnection conn, String frame) {
-        executor.execute(() -> {
+        conn.inbox(executor).execute(() -> {
             try {
                 handle(conn.patientId(), frame);
             } catch (RuntimeException e) {

@@ -2,11 +2,17 @@ package kr.dat.scoring;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.logging.Logger;
+import kr.dat.diagnosis.Diagnosis;
 import kr.dat.diagnosis.DiagnosisService;
 import kr.dat.diagnosis.DiagnosisState;
 
-/** The upload of a headset's result CSV. */
+/**
+ * Accepts a headset's result upload (CONTRACT.md §6, SCORING.md): size first, then a durable claim
+ * in PostgreSQL (once per diagnosis, a repeat is ignored), then {@link ResultProcessor} stores,
+ * scores and completes it — now, or later by its retry timer if the bucket is away.
+ */
 @ApplicationScoped
 public class ResultService {
 
@@ -17,8 +23,16 @@ public class ResultService {
     @Inject
     DiagnosisService diagnoses;
 
+    @Inject
+    ResultSteps steps;
+
+    @Inject
+    ResultProcessor processor;
+
+    /** Called off the socket's I/O thread. */
     public void accept(int patientId, int diagnosisId, String csv) {
-        if (diagnoses.acceptingResult(patientId, diagnosisId).isEmpty()) {
+        Optional<Diagnosis> diagnosis = diagnoses.acceptingResult(patientId, diagnosisId);
+        if (diagnosis.isEmpty()) {
             LOG.warning(() -> "Upload for diagnosis " + diagnosisId + " from the headset of patient " + patientId
                     + " ignored: not its live session");
             return;
@@ -29,7 +43,13 @@ public class ResultService {
                     "upload of " + bytes + " bytes exceeds the limit of " + MAX_UPLOAD_BYTES + " bytes");
             return;
         }
-        LOG.warning(() -> "Result processing is not available yet; upload for diagnosis " + diagnosisId + " kept waiting");
+        Diagnosis d = diagnosis.get();
+        if (!steps.claim(d, patientId, csv)) {
+            LOG.warning(() -> "Repeated upload for diagnosis " + diagnosisId + " ignored (the first one counts)");
+            return;
+        }
+        LOG.info(() -> "Result for diagnosis " + diagnosisId + " received (" + bytes + " bytes)");
+        processor.process(diagnosisId);
     }
 
     /** UTF-8 length without encoding the whole text. */

@@ -41,6 +41,7 @@ public final class DevServer {
             props.add("-DS3_ENDPOINT=" + stack.s3Endpoint());
             props.add("-DAWS_ACCESS_KEY_ID=" + DevStack.S3_ACCESS_KEY);
             props.add("-DAWS_SECRET_ACCESS_KEY=" + DevStack.S3_SECRET_KEY);
+            props.add("-DS3_CREATE_BUCKET=true");
             s3Endpoint = stack.s3Endpoint() + " (embedded s3proxy, data in " + stack.s3Directory() + ")";
         }
         if (System.getenv("ENV") == null) {

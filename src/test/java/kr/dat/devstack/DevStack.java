@@ -22,11 +22,12 @@ public final class DevStack implements AutoCloseable {
 
     public static final String S3_ACCESS_KEY = "dat-dev";
     public static final String S3_SECRET_KEY = "dat-dev-secret";
+    public static final String BUCKET = "test-bucket";
     public static final String DB_USER = "postgres";
     public static final String DB_PASSWORD = "postgres";
 
     private final EmbeddedPostgres postgres;
-    private final S3Proxy s3;
+    private S3Proxy s3;
     private final BlobStoreContext blobContext;
     private final Path s3Dir;
     private final int s3Port;
@@ -57,6 +58,7 @@ public final class DevStack implements AutoCloseable {
                 .start();
         try {
             BlobStoreContext ctx = blobContext(s3Dir);
+            ctx.getBlobStore().createContainerInLocation(null, BUCKET); // as an administrator sets it up
             S3Proxy proxy = startS3(ctx.getBlobStore(), s3Port);
             return new DevStack(pg, proxy, ctx, s3Dir, s3Port);
         } catch (Exception e) {
@@ -86,6 +88,27 @@ public final class DevStack implements AutoCloseable {
             Thread.onSpinWait();
         }
         return proxy;
+    }
+
+    /** Stops the S3 endpoint (for outage tests); {@link #startS3()} brings it back on the same port and data. */
+    public synchronized void stopS3() throws Exception {
+        s3.stop();
+    }
+
+    public synchronized void startS3() throws Exception {
+        s3 = startS3(blobContext.getBlobStore(), s3Port);
+    }
+
+    /** The -D options that point a WildFly of this project at this stack (dev mode). */
+    public java.util.List<String> serverProperties() {
+        return java.util.List.of(
+                "-Dapp.db.url=" + jdbcUrl(),
+                "-Dapp.db.user=" + DB_USER,
+                "-Dapp.db.password=" + DB_PASSWORD,
+                "-DS3_ENDPOINT=" + s3Endpoint(),
+                "-DAWS_ACCESS_KEY_ID=" + S3_ACCESS_KEY,
+                "-DAWS_SECRET_ACCESS_KEY=" + S3_SECRET_KEY,
+                "-DS3_CREATE_BUCKET=true");
     }
 
     public String jdbcUrl() {

@@ -7,7 +7,9 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import kr.dat.devstack.DevStackSessionListener;
 import kr.dat.devstack.WildFlyProcess;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -46,12 +48,9 @@ class TwoNodeIT {
     static void startSecondNode() throws Exception {
         Path jbossHome = Path.of(System.getProperty("jboss.home"));
         Path base = Files.createTempDirectory("dat-node2-");
-        node2 = WildFlyProcess.start(jbossHome, base, 100, Path.of(System.getProperty("dat.war")), List.of(
-                "-Dapp.db.url=" + System.getProperty("dat.test.db.url"),
-                "-Dapp.db.user=" + System.getProperty("dat.test.db.user"),
-                "-Dapp.db.password=" + System.getProperty("dat.test.db.password"),
-                "-DS3_ENDPOINT=" + System.getProperty("dat.test.s3.endpoint"),
-                "-DENV=dev"), false);
+        List<String> props = new ArrayList<>(DevStackSessionListener.stack().serverProperties());
+        props.add("-DENV=dev");
+        node2 = WildFlyProcess.start(jbossHome, base, 100, Path.of(System.getProperty("dat.war")), props, false);
         node2.awaitReady(Duration.ofSeconds(180));
     }
 

@@ -16,6 +16,51 @@ public class InvalidParameterException extends RuntimeException {
         return error;
     }
 
+    /** A required query parameter is absent: {@code missing}. */
+    public static String requiredQuery(String name, String raw) {
+        if (raw == null) {
+            throw new InvalidParameterException(new ValidationError("missing", List.of("query", name), "Field required",
+                    null, null));
+        }
+        return raw;
+    }
+
+    /** Parses a required integer query parameter. */
+    public static int intQuery(String name, String raw) {
+        requiredQuery(name, raw);
+        try {
+            return Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException(new ValidationError("int_parsing", List.of("query", name),
+                    "Input should be a valid integer, unable to parse string as an integer", raw, null));
+        }
+    }
+
+    /**
+     * Parses a required ISO-8601 date-time query parameter. A value without an offset (what the
+     * doctor front end sends, e.g. {@code 2025-05-10T00:00:00}) is read in {@code zone}; a date alone
+     * means its start.
+     */
+    public static java.time.Instant instantQuery(String name, String raw, java.time.ZoneId zone) {
+        requiredQuery(name, raw);
+        String v = raw.strip().replace(' ', 'T');
+        try {
+            return java.time.OffsetDateTime.parse(v).toInstant();
+        } catch (java.time.format.DateTimeParseException notOffset) {
+            try {
+                return java.time.LocalDateTime.parse(v).atZone(zone).toInstant();
+            } catch (java.time.format.DateTimeParseException notLocal) {
+                try {
+                    return java.time.LocalDate.parse(v).atStartOfDay(zone).toInstant();
+                } catch (java.time.format.DateTimeParseException notDate) {
+                    throw new InvalidParameterException(new ValidationError("datetime_from_date_parsing",
+                            List.of("query", name), "Input should be a valid datetime or date, invalid character in year",
+                            raw, null));
+                }
+            }
+        }
+    }
+
     /** Parses an integer path parameter or fails with {@code int_parsing}. */
     public static int intPath(String name, String raw) {
         try {

@@ -1,0 +1,78 @@
+package kr.dat.scoring;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class ResultRepository {
+
+    @PersistenceContext(unitName = "dat")
+    EntityManager em;
+
+    /** Stores the upload unless one exists for the diagnosis already; true if this one was taken. */
+    public boolean claim(int diagnosisId, int patientId, String fileName, String content, LocalDateTime now) {
+        return em.createNativeQuery("INSERT INTO result_uploads (diagnosis_id, patient_id, file_name, content, "
+                        + "next_attempt_at, received_at) VALUES (:d, :p, :f, :c, :now, :now) ON CONFLICT (diagnosis_id) DO NOTHING")
+                .setParameter("d", diagnosisId)
+                .setParameter("p", patientId)
+                .setParameter("f", fileName)
+                .setParameter("c", content)
+                .setParameter("now", now)
+                .executeUpdate() == 1;
+    }
+
+    /**
+     * Takes the right to work on an upload for {@code leaseSeconds}: false if it is done, or another
+     * worker (on any node) holds it. A worker that dies loses it when the lease runs out.
+     */
+    public boolean lease(int diagnosisId, LocalDateTime now, int leaseSeconds) {
+        return em.createQuery("UPDATE ResultUpload u SET u.nextAttemptAt = :until, u.attempts = u.attempts + 1 "
+                        + "WHERE u.diagnosisId = :id AND u.done = false AND u.nextAttemptAt <= :now")
+                .setParameter("until", now.plusSeconds(leaseSeconds))
+                .setParameter("now", now)
+                .setParameter("id", diagnosisId)
+                .executeUpdate() == 1;
+    }
+
+    public Optional<ResultUpload> find(int diagnosisId) {
+        return Optional.ofNullable(em.find(ResultUpload.class, diagnosisId));
+    }
+
+    public void markRawStored(int diagnosisId) {
+        em.createQuery("UPDATE ResultUpload u SET u.rawStored = true WHERE u.diagnosisId = :id")
+                .setParameter("id", diagnosisId).executeUpdate();
+    }
+
+    public void retryAt(int diagnosisId, LocalDateTime when, String error) {
+        em.createQuery("UPDATE ResultUpload u SET u.nextAttemptAt = :when, u.lastError = :error WHERE u.diagnosisId = :id")
+                .setParameter("when", when).setParameter("error", error).setParameter("id", diagnosisId)
+                .executeUpdate();
+    }
+
+    /** Finished: the raw text is dropped (it is in the bucket). */
+    public void markDone(int diagnosisId, String note) {
+        em.createQuery("UPDATE ResultUpload u SET u.done = true, u.content = NULL, u.lastError = :note "
+                        + "WHERE u.diagnosisId = :id")
+                .setParameter("note", note).setParameter("id", diagnosisId).executeUpdate();
+    }
+
+    public List<Integer> duePending(LocalDateTime now, int max) {
+        return em.createQuery("SELECT u.diagnosisId FROM ResultUpload u WHERE u.done = false AND u.nextAttemptAt <= :now "
+                        + "ORDER BY u.nextAttemptAt", Integer.class)
+                .setParameter("now", now).setMaxResults(max).getResultList();
+    }
+
+    public void persist(DiagnosisResult result) {
+        em.persist(result);
+    }
+
+    public Optional<DiagnosisResult> findResultOf(int diagnosisId) {
+        return em.createQuery("SELECT r FROM DiagnosisResult r WHERE r.diagnosisId = :id AND r.deleted = false "
+                        + "ORDER BY r.id DESC", DiagnosisResult.class)
+                .setParameter("id", diagnosisId).setMaxResults(1).getResultStream().findFirst();
+    }
+}

@@ -1,0 +1,71 @@
+package kr.dat.scoring;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDateTime;
+
+/** A result accepted from a headset and not yet fully stored (table {@code result_uploads}). */
+@Entity
+@Table(name = "result_uploads")
+public class ResultUpload {
+
+    @Id
+    @Column(name = "diagnosis_id")
+    private Integer diagnosisId;
+
+    @Column(name = "patient_id", nullable = false)
+    private Integer patientId;
+
+    @Column(name = "file_name", nullable = false)
+    private String fileName;
+
+    @Column(name = "content")
+    private String content;
+
+    @Column(name = "raw_stored", nullable = false)
+    private boolean rawStored;
+
+    @Column(name = "done", nullable = false)
+    private boolean done;
+
+    @Column(name = "attempts", nullable = false)
+    private int attempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    private LocalDateTime nextAttemptAt;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "received_at", nullable = false)
+    private LocalDateTime receivedAt;
+
+    protected ResultUpload() {
+    }
+
+    public Integer diagnosisId() {
+        return diagnosisId;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public String content() {
+        return content;
+    }
+
+    public boolean rawStored() {
+        return rawStored;
+    }
+
+    public boolean done() {
+        return done;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+}
