@@ -31,27 +31,36 @@ final class PyFloat {
         }
         String s = Double.toString(Math.abs(d));
         // s is "ddd.ddd" or "d.dddE[-]x": collect the significant digits and the decimal exponent
-        int ePos = s.indexOf('E');
-        String mantissa = ePos < 0 ? s : s.substring(0, ePos);
-        int exp = ePos < 0 ? 0 : Integer.parseInt(s.substring(ePos + 1));
-        int dot = mantissa.indexOf('.');
-        String intPart = mantissa.substring(0, dot);
-        String fracPart = mantissa.substring(dot + 1);
-        String digits = intPart + fracPart;
-        int pointPos = intPart.length() + exp; // decimal point position within digits
-        int lead = 0;
-        while (lead < digits.length() - 1 && digits.charAt(lead) == '0') {
-            lead++;
+        char[] digits = new char[s.length()];
+        int count = 0;
+        int intDigits = 0;
+        boolean seenPoint = false;
+        int exp = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                seenPoint = true;
+            } else if (c == 'E') {
+                exp = Integer.parseInt(s, i + 1, s.length(), 10);
+                break;
+            } else {
+                if (count == 0 && c == '0') { // leading zero: shifts the point instead
+                    if (!seenPoint) {
+                        continue;
+                    }
+                    intDigits--;
+                    continue;
+                }
+                digits[count++] = c;
+                if (!seenPoint) {
+                    intDigits++;
+                }
+            }
         }
-        digits = digits.substring(lead);
-        pointPos -= lead;
-        int end = digits.length();
-        while (end > 1 && digits.charAt(end - 1) == '0') {
-            end--;
+        while (count > 1 && digits[count - 1] == '0') {
+            count--;
         }
-        digits = digits.substring(0, end);
-        int decpt = pointPos; // value = 0.digits * 10^decpt
-
+        int decpt = intDigits + exp; // value = 0.digits * 10^decpt
         if (d < 0) {
             out.append('-');
         }
@@ -61,20 +70,20 @@ final class PyFloat {
                 for (int i = 0; i < -decpt; i++) {
                     out.append('0');
                 }
-                out.append(digits);
-            } else if (decpt >= digits.length()) {
-                out.append(digits);
-                for (int i = digits.length(); i < decpt; i++) {
+                out.append(digits, 0, count);
+            } else if (decpt >= count) {
+                out.append(digits, 0, count);
+                for (int i = count; i < decpt; i++) {
                     out.append('0');
                 }
                 out.append(".0");
             } else {
-                out.append(digits, 0, decpt).append('.').append(digits, decpt, digits.length());
+                out.append(digits, 0, decpt).append('.').append(digits, decpt, count - decpt);
             }
         } else {
-            out.append(digits.charAt(0));
-            if (digits.length() > 1) {
-                out.append('.').append(digits, 1, digits.length());
+            out.append(digits[0]);
+            if (count > 1) {
+                out.append('.').append(digits, 1, count - 1);
             }
             int e = decpt - 1;
             out.append('e').append(e < 0 ? '-' : '+');

@@ -1,7 +1,5 @@
 package kr.dat.scoring;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -9,9 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import kr.dat.diagnosis.DiagnosisType;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Scores a headset's result CSV exactly as SCORING.md describes (the old server's numbers, its
@@ -29,9 +24,6 @@ public final class ResultScorer {
     static final String EVENT = "event";
     static final String SPEND_TIME = "spend_time";
     private static final String[] AXES = {"X", "Y", "Z"};
-    private static final Set<String> MISSING = Set.of("", "NA", "N/A", "n/a", "NULL", "null", "NaN", "nan", "-NaN",
-            "-nan", "#N/A", "#N/A N/A", "#NA", "<NA>", "None");
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
     /** sklearn treats a smaller range as constant (10 × machine epsilon). */
     private static final double MIN_RANGE = 10 * Math.ulp(1.0);
 
@@ -40,12 +32,12 @@ public final class ResultScorer {
 
     public static ScoredResult score(String csv, DiagnosisType type) throws ScoringException {
         String text = !csv.isEmpty() && csv.charAt(0) == '\uFEFF' ? csv.substring(1) : csv;
-        List<String[]> records = parse(text);
-        if (records.isEmpty()) {
+        CsvTable table = CsvTable.of(text);
+        if (table.size() == 0) {
             throw new ScoringException("the file is empty");
         }
-        String[] header = records.get(0);
-        int rows = records.size() - 1;
+        String[] header = table.row(0);
+        int rows = table.size() - 1;
         if (rows == 0) {
             throw new ScoringException("the file has a header but no data rows");
         }
@@ -58,11 +50,11 @@ public final class ResultScorer {
         double[] t = new double[rows];
         double[] state = new double[rows];
         for (int r = 0; r < rows; r++) {
-            String[] row = records.get(r + 1);
-            if (row.length > header.length) {
-                throw new ScoringException(where(r) + "has " + row.length + " fields but the header has " + header.length);
+            int width = table.width(r + 1);
+            if (width > header.length) {
+                throw new ScoringException(where(r) + "has " + width + " fields but the header has " + header.length);
             }
-            String time = cell(row, timeCol);
+            String time = table.cell(r + 1, timeCol);
             if (time.isEmpty()) {
                 throw new ScoringException(where(r) + "has no current_time");
             }
@@ -71,7 +63,7 @@ public final class ResultScorer {
                 throw new ScoringException(where(r) + "current_time '" + abbreviate(time)
                         + "' is not a time like 2025-01-24 14:24:44.905");
             }
-            String s = cell(row, stateCol);
+            String s = table.cell(r + 1, stateCol);
             if (s.isEmpty()) {
                 state[r] = Double.NaN;
             } else {
@@ -81,7 +73,7 @@ public final class ResultScorer {
                 }
             }
         }
-        String lastScore = cell(records.get(rows), scoreCol);
+        String lastScore = table.cell(rows, scoreCol);
         double score = lastScore.isEmpty() ? Double.NaN : number(lastScore);
         if (Double.isNaN(score)) {
             throw new ScoringException("the last row's Score " + (lastScore.isEmpty() ? "is missing" : "'" + abbreviate(lastScore)
@@ -122,7 +114,7 @@ public final class ResultScorer {
         Set<String> derived = new HashSet<>(List.of(TIME_SECONDS, EVENT, SPEND_TIME, "time_in_seconds"));
         double[][] positions = null;
         if (tennis) {
-            positions = positions(records, positionCol, rows);
+            positions = positions(table, positionCol, rows);
             derived.add(POSITION);
             for (int a = 0; a < 3; a++) {
                 derived.add("Position_" + AXES[a]);
@@ -137,8 +129,8 @@ public final class ResultScorer {
         double[] t0 = t;
         double first = t[0];
         columns.add(Column.computed(TIME_SECONDS, (r, out) -> PyFloat.append(out, t0[r] - first)));
-        columns.add(Column.computed(EVENT, (r, out) -> appendEscaped(out, event[r])));
-        columns.add(Column.computed(SPEND_TIME, (r, out) -> appendEscaped(out, spend[r])));
+        columns.add(Column.computed(EVENT, (r, out) -> CsvTable.appendEscaped(out, event[r])));
+        columns.add(Column.computed(SPEND_TIME, (r, out) -> CsvTable.appendEscaped(out, spend[r])));
         if (tennis) {
             for (int a = 0; a < 3; a++) {
                 double[] raw = positions[a];
@@ -149,23 +141,11 @@ public final class ResultScorer {
         }
         columns.sort(Comparator.comparing(Column::name, ResultScorer::compareCodePoints));
 
-        String processed = write(columns, records, rows, text.length());
+        String processed = write(columns, table, rows, text.length());
         return new ScoredResult(processed, score, timeSpent, rows / timeSpent, rows, success, fail);
     }
 
     // ---- parsing ----
-
-    private static List<String[]> parse(String text) throws ScoringException {
-        List<String[]> records = new ArrayList<>();
-        try (CSVParser parser = CSVParser.builder().setReader(new java.io.StringReader(text)).setFormat(FORMAT).get()) {
-            for (CSVRecord record : parser) {
-                records.add(record.values());
-            }
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new ScoringException("the CSV is malformed: " + e.getMessage());
-        }
-        return records;
-    }
 
     private static int require(String[] header, String name) throws ScoringException {
         for (int i = 0; i < header.length; i++) {
@@ -175,15 +155,6 @@ public final class ResultScorer {
         }
         throw new ScoringException("the required column '" + name + "' is missing (columns: "
                 + abbreviate(String.join(", ", header)) + ")");
-    }
-
-    /** The cell, padded when the row is short, with missing-value tokens read as empty. */
-    private static String cell(String[] row, int col) {
-        if (col >= row.length) {
-            return "";
-        }
-        String v = row[col];
-        return MISSING.contains(v) ? "" : v;
     }
 
     /** A number as Python's float() reads it, or NaN. */
@@ -216,11 +187,11 @@ public final class ResultScorer {
     // ---- TENNISBALL positions ----
 
     /** {@code "(x, y, z)"} → three columns; a row without such a group gets empty cells (NaN). */
-    private static double[][] positions(List<String[]> records, int col, int rows) throws ScoringException {
+    private static double[][] positions(CsvTable table, int col, int rows) throws ScoringException {
         double[][] p = new double[3][rows];
         boolean any = false;
         for (int r = 0; r < rows; r++) {
-            String v = cell(records.get(r + 1), col);
+            String v = table.cell(r + 1, col);
             int open = v.indexOf('(');
             int[] parts = null;
             while (open >= 0 && parts == null) {
@@ -318,18 +289,17 @@ public final class ResultScorer {
         }
     }
 
-    private static String write(List<Column> columns, List<String[]> records, int rows, int sizeHint) {
+    private static String write(List<Column> columns, CsvTable table, int rows, int sizeHint) {
         StringBuilder out = new StringBuilder(sizeHint + sizeHint / 2 + 1024);
         for (int c = 0; c < columns.size(); c++) {
             if (c > 0) {
                 out.append(',');
             }
-            appendEscaped(out, columns.get(c).name());
+            CsvTable.appendEscaped(out, columns.get(c).name());
         }
         out.append('\n');
         Column[] cols = columns.toArray(new Column[0]);
         for (int r = 0; r < rows; r++) {
-            String[] row = records.get(r + 1);
             for (int c = 0; c < cols.length; c++) {
                 if (c > 0) {
                     out.append(',');
@@ -338,7 +308,7 @@ public final class ResultScorer {
                 if (col.writer() != null) {
                     col.writer().write(r, out);
                 } else {
-                    appendEscaped(out, cell(row, col.inputIndex()));
+                    table.appendCell(out, r + 1, col.inputIndex());
                 }
             }
             out.append('\n');
@@ -350,34 +320,6 @@ public final class ResultScorer {
         if (!Double.isNaN(d)) {
             PyFloat.append(out, d);
         }
-    }
-
-    /** Quotes a field only if it holds a comma, a quote or a line break. */
-    private static void appendEscaped(StringBuilder out, String v) {
-        if (v == null) {
-            return;
-        }
-        boolean quote = false;
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                quote = true;
-                break;
-            }
-        }
-        if (!quote) {
-            out.append(v);
-            return;
-        }
-        out.append('"');
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c == '"') {
-                out.append('"');
-            }
-            out.append(c);
-        }
-        out.append('"');
     }
 
     private static int compareCodePoints(String a, String b) {

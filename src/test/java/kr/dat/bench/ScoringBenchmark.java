@@ -12,7 +12,7 @@ import kr.dat.scoring.ScoredResult;
 /**
  * Scoring throughput on ~10 MB files generated deterministically (BalanceBall-style like the real
  * sample, TennisBall-style with quoted positions), compared with the old server's 4.8 s for
- * 10.4 MB / 161k rows. Run: {@code mvn -Pbench-scoring test-compile exec:java} (see docs/benchmarks.md).
+ * 10.4 MB / 161k rows. Run: {@code mvn -Pbench-scoring test-compile exec:exec} (see docs/benchmarks.md).
  */
 public final class ScoringBenchmark {
 
@@ -92,7 +92,7 @@ public final class ScoringBenchmark {
                 score--;
             }
             sb.append(rot(r)).append(',').append(rot(r)).append(',').append(rot(r)).append(",\"(")
-                    .append(rot(r)).append(", ").append(1 + rot(r)).append(", ").append(rot(r)).append(")\",")
+                    .append(rot(r)).append(", ").append(Float.toString(1 + (float) (r.nextGaussian() * 0.3))).append(", ").append(rot(r)).append(")\",")
                     .append(String.format(Locale.ROOT, "%.6g", r.nextDouble() * 3)).append(',')
                     .append(time(micros)).append(',').append(score).append(',').append(state).append('\n');
             micros += 12_000 + r.nextInt(4_000);

@@ -146,6 +146,24 @@ class ResultScorerRulesTest {
     }
 
     @Test
+    void theQuoteFreeFastPathSplitsExactlyAsCommonsCsv() throws Exception {
+        List<String> inputs = new java.util.ArrayList<>(List.of(
+                "a,b,c\r\n1,2,3\r\n\r\n4,,6\n7\r8,9\n,\n x , y \n",
+                "h\n\n\nv\n", "only-header", "a,b\n1,2,3,4\n5\n"));
+        for (String f : List.of("balanceball_level1_sample.csv", "fitbox_level1_synth.csv", "edge_bad_timestamp_format.csv")) {
+            inputs.add(java.nio.file.Files.readString(ResultScorerFixturesTest.fixtures().resolve(f)));
+        }
+        CSVFormat general = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
+        for (String in : inputs) {
+            List<List<String>> expected = general.parse(new StringReader(in)).getRecords().stream().map(CSVRecord::toList).toList();
+            CsvTable table = CsvTable.split(in);
+            List<List<String>> actual = java.util.stream.IntStream.range(0, table.size()).mapToObj(r -> List.of(table.row(r)))
+                    .toList();
+            assertEquals(expected, actual);
+        }
+    }
+
+    @Test
     void scalingMatchesScikitLearnArithmetic() {
         double[] x = {0.1, 0.7, 0.3};
         double[] s = ResultScorer.scale(x);
