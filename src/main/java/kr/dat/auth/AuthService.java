@@ -142,8 +142,7 @@ public class AuthService {
         LOG.info(() -> "User " + caller.userId() + " logged out (" + n + " token(s) revoked)");
     }
 
-    /** The user behind an access token, or a 401 with the contract's text. Read-only. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** The user behind an access token, or a 401 with the contract's text. One short read-only transaction. */
     public User authenticate(String accessToken) {
         TokenService.Claims claims = tokens.verify(accessToken, TokenService.ACCESS);
         if (claims == null) {

@@ -66,6 +66,10 @@ public final class WildFlyProcess implements AutoCloseable {
         return new WildFlyProcess(pb.start(), 8080 + portOffset);
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public URI apiBase() {
         return URI.create("http://127.0.0.1:" + httpPort + "/api/");
     }

@@ -1,0 +1,32 @@
+package kr.dat.platform.health;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready when PostgreSQL answers a query and the schema is migrated. */
+@Readiness
+@ApplicationScoped
+public class DatabaseCheck implements HealthCheck {
+
+    @Resource(lookup = "java:jboss/datasources/DatDS")
+    DataSource dataSource;
+
+    @Override
+    public HealthCheckResponse call() {
+        var r = HealthCheckResponse.named("database");
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT max(version) FROM flyway_schema_history WHERE success")) {
+            rs.next();
+            return r.up().withData("schema_version", String.valueOf(rs.getString(1))).build();
+        } catch (Exception e) {
+            return r.down().withData("error", e.getClass().getSimpleName()).build();
+        }
+    }
+}

@@ -1,0 +1,408 @@
+package kr.dat.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kr.dat.devstack.DevStack;
+import kr.dat.devstack.WildFlyProcess;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.keys.HmacKey;
+
+/**
+ * Live-session benchmark on this machine: two WildFly nodes on one embedded PostgreSQL, N doctors
+ * each watching one session over SSE while N headsets are connected; latency from a headset's
+ * {@code c_diagnosis_started} to the doctor's SSE event, on one node and across nodes; idle
+ * sockets per node and the heap they take; a 10 MB upload to COMPLETED.
+ * Run: {@code mvn -Pbench-live package} (see docs/benchmarks.md). Traffic stays on loopback.
+ */
+public final class LiveBenchmark {
+
+    private static final String SECRET = "benchmark-secret-key-0123456789-abcdefghijklmnop";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final Pattern STATE = Pattern.compile("\"state\": \"([A-Z]+)\"");
+    /** Headset reports are sent 200 per second: a latency test, not a saturation test. */
+    private static final long PACE_NANOS = 5_000_000L;
+
+    private LiveBenchmark() {
+    }
+
+    record Account(int userId, int patientId, String code, String token) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int idle = Integer.getInteger("bench.idle", 10_000);
+        Path project = Path.of(System.getProperty("dat.project", ".")).toAbsolutePath();
+        Path work = Files.createTempDirectory("dat-bench-");
+        System.out.printf(Locale.ROOT, "machine: %d cores, %d GiB; JDK %s%n", Runtime.getRuntime().availableProcessors(),
+                (((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                        .getTotalMemorySize() + (1L << 29)) >> 30, System.getProperty("java.version"));
+        try (DevStack stack = DevStack.start(work.resolve("stack"))) {
+            List<String> props = new ArrayList<>(stack.serverProperties());
+            props.addAll(List.of("-DENV=dev", "-DSECRET_KEY=" + SECRET, "-Dapp.db.pool.max=60"));
+            Path jboss = project.resolve("target/server");
+            Path war = project.resolve("target/api.war");
+            try (WildFlyProcess node1 = WildFlyProcess.start(jboss, work.resolve("node1"), 200, war, props, false);
+                 WildFlyProcess node2 = WildFlyProcess.start(jboss, work.resolve("node2"), 300, war, props, false)) {
+                node1.awaitReady(Duration.ofMinutes(3));
+                node2.awaitReady(Duration.ofMinutes(3));
+                List<Account> accounts = seed(stack, 1000, "S");
+                latency("warm-up, N=1000", accounts, node1.apiBase(), node1.apiBase());
+                latency("warm-up, N=1000", accounts, node2.apiBase(), node1.apiBase());
+                latency("one node, N=100", accounts.subList(0, 100), node1.apiBase(), node1.apiBase());
+                latency("one node, N=1000", accounts, node1.apiBase(), node1.apiBase());
+                latency("two nodes, N=100", accounts.subList(0, 100), node2.apiBase(), node1.apiBase());
+                latency("two nodes, N=1000", accounts, node2.apiBase(), node1.apiBase());
+                upload(accounts.get(0), node1.apiBase());
+                idleSockets(stack, node1, idle);
+            }
+        }
+    }
+
+    // ---- data ----
+
+    /** Doctors with one patient and a login each, written straight into the database (bcrypt for 1000 logins would dominate). */
+    static List<Account> seed(DevStack stack, int n, String prefix) throws Exception {
+        List<Account> out = new ArrayList<>();
+        try (Connection c = stack.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement user = c.prepareStatement("INSERT INTO users (login_id, hashed_password, name, role, "
+                    + "is_verified, is_deleted, created_at, updated_at) VALUES (?, 'x', 'bench', 'DOCTOR', true, false, "
+                    + "now() AT TIME ZONE 'utc', now() AT TIME ZONE 'utc') RETURNING id");
+                 PreparedStatement doctor = c.prepareStatement("INSERT INTO doctors (user_id, is_deleted, created_at, updated_at) "
+                         + "VALUES (?, false, now() AT TIME ZONE 'utc', now() AT TIME ZONE 'utc') RETURNING id");
+                 PreparedStatement patient = c.prepareStatement("INSERT INTO patients (code, name, created_by, is_deleted, "
+                         + "created_at, updated_at) VALUES (?, 'p', ?, false, now() AT TIME ZONE 'utc', now() AT TIME ZONE 'utc') RETURNING id");
+                 PreparedStatement token = c.prepareStatement("INSERT INTO tokens (refresh_token, user_id, family_id, expires_at, "
+                         + "is_deleted, created_at, updated_at) VALUES (?, ?, ?, now() AT TIME ZONE 'utc' + interval '1 day', false, "
+                         + "now() AT TIME ZONE 'utc', now() AT TIME ZONE 'utc')")) {
+                for (int i = 0; i < n; i++) {
+                    String tag = prefix + UUID.randomUUID().toString().substring(0, 8) + i;
+                    user.setString(1, tag);
+                    int userId = one(user);
+                    doctor.setInt(1, userId);
+                    int doctorId = one(doctor);
+                    patient.setString(1, tag);
+                    patient.setInt(2, doctorId);
+                    int patientId = one(patient);
+                    String family = UUID.randomUUID().toString();
+                    token.setString(1, UUID.randomUUID().toString());
+                    token.setInt(2, userId);
+                    token.setString(3, family);
+                    token.executeUpdate();
+                    out.add(new Account(userId, patientId, tag, accessToken(userId, family)));
+                }
+            }
+            c.commit();
+        }
+        return out;
+    }
+
+    private static int one(PreparedStatement ps) throws Exception {
+        try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    static String accessToken(int userId, String family) throws Exception {
+        JwtClaims claims = new JwtClaims();
+        claims.setSubject(Integer.toString(userId));
+        claims.setClaim("type", "access");
+        claims.setClaim("sid", family);
+        claims.setExpirationTimeMinutesInTheFuture(120);
+        claims.setIssuedAtToNow();
+        claims.setGeneratedJwtId();
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+        jws.setKey(new HmacKey(SECRET.getBytes(StandardCharsets.UTF_8)));
+        return jws.getCompactSerialization();
+    }
+
+    // ---- clients ----
+
+    /** A headset socket that hands each text frame to a callback. */
+    static final class Socket implements WebSocket.Listener {
+        final CountDownLatch open = new CountDownLatch(1);
+        final Map<String, CountDownLatch> waits = new ConcurrentHashMap<>();
+        WebSocket ws;
+        private final StringBuilder partial = new StringBuilder();
+        private final Consumer<String> onFrame;
+
+        Socket(Consumer<String> onFrame) {
+            this.onFrame = onFrame;
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            open.countDown();
+            webSocket.request(1);
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                onFrame.accept(partial.toString());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+    }
+
+    static CompletableFuture<Socket> connect(URI api, String code, Consumer<String> onFrame) {
+        Socket s = new Socket(onFrame);
+        URI uri = URI.create(api.toString().replaceFirst("^http", "ws") + "ws/diagnosis/" + code);
+        return HTTP.newWebSocketBuilder().buildAsync(uri, s).thenApply(ws -> {
+            s.ws = ws;
+            return s;
+        });
+    }
+
+    /** An SSE stream read line by line without a thread of its own. */
+    static CompletableFuture<HttpResponse<Void>> sse(URI api, int diagnosisId, String token, Consumer<String> onState) {
+        HttpRequest req = HttpRequest.newBuilder(api.resolve("diagnosis/" + diagnosisId + "/status"))
+                .header("Authorization", "Bearer " + token).GET().build();
+        return HTTP.sendAsync(req, HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
+            Flow.Subscription sub;
+
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                sub = subscription;
+                sub.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(String line) {
+                if (line.startsWith("data:")) {
+                    Matcher m = STATE.matcher(line);
+                    if (m.find()) {
+                        onState.accept(m.group(1));
+                    }
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        }));
+    }
+
+    static HttpResponse<String> post(URI api, String path, String json, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(api.resolve(path)).header("Authorization", "Bearer " + token);
+        b.header("Content-Type", "application/json");
+        b.POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    // ---- measurements ----
+
+    static void latency(String label, List<Account> accounts, URI headsetNode, URI doctorNode) throws Exception {
+        int n = accounts.size();
+        long[] sentAt = new long[n];
+        long[] latency = new long[n];
+        CountDownLatch ready = new CountDownLatch(n);
+        CountDownLatch started = new CountDownLatch(n);
+        CountDownLatch commands = new CountDownLatch(n);
+        List<Socket> sockets = new ArrayList<>();
+        List<CompletableFuture<Socket>> opening = new ArrayList<>();
+        for (Account a : accounts) {
+            opening.add(connect(headsetNode, a.code(), frame -> {
+                if (frame.contains("s_start_diagnosis")) {
+                    commands.countDown();
+                }
+            }));
+        }
+        for (CompletableFuture<Socket> f : opening) {
+            sockets.add(f.get(60, TimeUnit.SECONDS));
+        }
+        int[] ids = new int[n];
+        for (int i = 0; i < n; i++) {
+            HttpResponse<String> r;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            do {
+                r = post(doctorNode, "diagnosis/start", "{\"patient_id\":" + accounts.get(i).patientId()
+                        + ",\"type\":\"BALANCEBALL\",\"level\":1}", accounts.get(i).token());
+            } while (r.statusCode() == 400 && System.nanoTime() < deadline);
+            if (r.statusCode() != 201) {
+                throw new IllegalStateException("start failed: " + r.statusCode() + " " + r.body());
+            }
+            Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(r.body());
+            m.find();
+            ids[i] = Integer.parseInt(m.group(1));
+        }
+        if (!commands.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("not every headset got s_start_diagnosis");
+        }
+        List<CompletableFuture<HttpResponse<Void>>> streams = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            streams.add(sse(doctorNode, ids[i], accounts.get(i).token(), state -> {
+                if (state.equals("READY")) {
+                    ready.countDown();
+                } else if (state.equals("STARTED")) {
+                    latency[k] = System.nanoTime() - sentAt[k];
+                    started.countDown();
+                }
+            }));
+        }
+        if (!ready.await(120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("not every SSE stream opened: " + ready.getCount() + " missing");
+        }
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            sentAt[i] = System.nanoTime();
+            sockets.get(i).ws.sendText("{\"action\":\"c_diagnosis_started\",\"data\":{\"diagnosis_id\":" + ids[i] + "}}", true);
+            long next = t0 + (i + 1) * PACE_NANOS;
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+        }
+        if (!started.await(120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("missing STARTED events: " + started.getCount());
+        }
+        long[] sorted = latency.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "%-18s c_diagnosis_started -> SSE: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d sessions, "
+                        + "%d sockets + %d SSE streams open)%n", label, sorted[n / 2] / 1e6, sorted[(int) Math.ceil(n * 0.99) - 1] / 1e6,
+                sorted[n - 1] / 1e6, n, n, n);
+        for (int i = 0; i < n; i++) {
+            post(doctorNode, "diagnosis/" + ids[i] + "/cancel", null, accounts.get(i).token());
+        }
+        for (Socket s : sockets) {
+            s.ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+        }
+        for (CompletableFuture<HttpResponse<Void>> f : streams) {
+            f.get(30, TimeUnit.SECONDS); // cancelled sessions end their streams
+        }
+    }
+
+    static void upload(Account a, URI api) throws Exception {
+        String csv = ScoringBenchmark.balanceBall(10_400_000);
+        String frameHead = "{\"action\":\"c_upload_result\",\"data\":{\"diagnosis_id\":";
+        long[] times = new long[5];
+        for (int round = 0; round < times.length; round++) {
+            CountDownLatch startCmd = new CountDownLatch(1);
+            Socket s = connect(api, a.code(), f -> {
+                if (f.contains("s_start_diagnosis")) {
+                    startCmd.countDown();
+                }
+            }).get(30, TimeUnit.SECONDS);
+            HttpResponse<String> r;
+            do {
+                r = post(api, "diagnosis/start", "{\"patient_id\":" + a.patientId() + ",\"type\":\"BALANCEBALL\",\"level\":1}", a.token());
+            } while (r.statusCode() == 400);
+            Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(r.body());
+            m.find();
+            int id = Integer.parseInt(m.group(1));
+            startCmd.await(30, TimeUnit.SECONDS);
+            CountDownLatch ready = new CountDownLatch(1);
+            CountDownLatch done = new CountDownLatch(1);
+            long[] t = new long[2];
+            String[] end = new String[1];
+            CompletableFuture<HttpResponse<Void>> stream = sse(api, id, a.token(), state -> {
+                if (state.equals("READY")) {
+                    ready.countDown();
+                } else if (!state.equals("STARTED")) {
+                    t[1] = System.nanoTime();
+                    end[0] = state;
+                    done.countDown();
+                }
+            });
+            ready.await(30, TimeUnit.SECONDS);
+            t[0] = System.nanoTime();
+            s.ws.sendText(frameHead + id + ",\"file_content\":\"" + csv.replace("\r", "\\r").replace("\n", "\\n") + "\"}}", true);
+            if (!done.await(120, TimeUnit.SECONDS) || !"COMPLETED".equals(end[0])) {
+                throw new IllegalStateException("upload did not complete: " + end[0]);
+            }
+            times[round] = t[1] - t[0];
+            stream.get(30, TimeUnit.SECONDS);
+            s.ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+        }
+        Arrays.sort(times);
+        System.out.printf(Locale.ROOT, "10.4 MB upload (155k rows) sent -> SSE COMPLETED: median %.0f ms, best %.0f ms "
+                + "(%d rounds; includes the WebSocket transfer, both bucket writes and scoring)%n",
+                times[times.length / 2] / 1e6, times[0] / 1e6, times.length);
+    }
+
+    static void idleSockets(DevStack stack, WildFlyProcess node, int n) throws Exception {
+        String before = heapUsed(node);
+        List<Account> patients = seed(stack, n, "I");
+        List<CompletableFuture<Socket>> opening = new ArrayList<>();
+        List<Socket> open = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            opening.add(connect(node.apiBase(), patients.get(i).code(), f -> { }));
+            if (opening.size() == 200) {
+                for (CompletableFuture<Socket> f : opening) {
+                    open.add(f.get(60, TimeUnit.SECONDS));
+                }
+                opening.clear();
+            }
+        }
+        for (CompletableFuture<Socket> f : opening) {
+            open.add(f.get(60, TimeUnit.SECONDS));
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        int present;
+        try (Connection c = stack.dataSource().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM headset_presence")) {
+            rs.next();
+            present = rs.getInt(1);
+        }
+        String after = heapUsed(node);
+        System.out.printf(Locale.ROOT, "idle headset sockets: %d open on one node in %.1f s (%d in presence); server heap "
+                + "(-Xmx1g) after full GC: %s before, %s with them%n", open.size(), seconds, present, before, after);
+        for (Socket s : open) {
+            s.ws.abort();
+        }
+    }
+
+    /** Heap in use after a full GC, from {@code jcmd}. */
+    static String heapUsed(WildFlyProcess node) throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        run(jcmd.toString(), Long.toString(node.pid()), "GC.run");
+        String info = run(jcmd.toString(), Long.toString(node.pid()), "GC.heap_info");
+        Matcher m = Pattern.compile("used (\\d+)K").matcher(info);
+        return m.find() ? (Long.parseLong(m.group(1)) / 1024) + " MiB" : "?";
+    }
+
+    private static String run(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(60, TimeUnit.SECONDS);
+        return out;
+    }
+}
