@@ -1,5 +1,8 @@
 package kr.dat.auth;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -17,6 +20,7 @@ import kr.dat.platform.config.AppConfig;
 
 /** {@code /api/auth}: accounts and tokens (CONTRACT.md §2). */
 @Path("auth")
+@Tag(name = "auth", description = "Accounts and tokens")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
@@ -35,6 +39,10 @@ public class AuthResource {
 
     @POST
     @Path("register")
+    @Operation(summary = "Register an account", description = "A DOCTOR also gets a doctor profile. Needs the admin code.")
+    @APIResponse(responseCode = "201", description = "The new user")
+    @APIResponse(responseCode = "400", description = "관리자 코드가 일치하지 않습니다 / 이미 사용 중인 로그인 ID입니다")
+    @APIResponse(responseCode = "422", description = "Validation errors (pydantic-style list)")
     public Response register(@Valid @NotNull AuthRequests.Register body) {
         User user = auth.register(new AuthService.Registration(body.loginId(), body.password(), body.name(),
                 UserRole.valueOf(body.role()), body.adminCode()));
@@ -43,18 +51,29 @@ public class AuthResource {
 
     @POST
     @Path("login")
+    @Operation(summary = "Log in", description = "Returns an access token (60 min) and a refresh token (1440 min). "
+            + "Repeated failures lock the account or the address for a while.")
+    @APIResponse(responseCode = "200", description = "{\"access_token\", \"refresh_token\"}")
+    @APIResponse(responseCode = "401", description = "로그인 ID 또는 비밀번호가 일치하지 않습니다")
     public TokenView login(@Valid @NotNull AuthRequests.Login body) {
         return TokenView.of(auth.login(body.loginId(), body.password(), client()));
     }
 
     @POST
     @Path("refresh")
+    @Operation(summary = "Refresh the tokens", description = "Rotates the refresh token: store the new one. Presenting a "
+            + "spent refresh token again revokes that whole login.")
+    @APIResponse(responseCode = "200", description = "A new pair")
+    @APIResponse(responseCode = "401", description = "Refresh Token이 없습니다 / 유효하지 않은 Refresh Token입니다")
     public TokenView refresh(@Valid @NotNull AuthRequests.Refresh body) {
         return TokenView.of(auth.refresh(body.refreshToken(), client()));
     }
 
     @POST
     @Path("logout")
+    @Operation(summary = "Log out everywhere", description = "Revokes every refresh token of the user; their access tokens stop working at once.")
+    @APIResponse(responseCode = "200", description = "Empty body")
+    @APIResponse(responseCode = "401", description = "인증 토큰이 제공되지 않았습니다 / 인증에 실패했습니다")
     @Authenticated
     public Response logout() {
         auth.logout(caller);
@@ -63,6 +82,9 @@ public class AuthResource {
 
     @GET
     @Path("me")
+    @Operation(summary = "The current user")
+    @APIResponse(responseCode = "200", description = "The user")
+    @APIResponse(responseCode = "401", description = "인증 토큰이 제공되지 않았습니다 / 인증에 실패했습니다")
     @Authenticated
     public UserView me() {
         return UserView.of(auth.me(caller), config.apiZone());

@@ -1,5 +1,8 @@
 package kr.dat.patient;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import static kr.dat.platform.rest.InvalidParameterException.intPath;
 
 import jakarta.inject.Inject;
@@ -22,6 +25,7 @@ import kr.dat.platform.config.AppConfig;
 
 /** {@code /api/patients}: a doctor's patients (CONTRACT.md §3). */
 @Path("patients")
+@Tag(name = "patients", description = "A doctor's patients (DOCTOR only)")
 @Authenticated
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,6 +41,10 @@ public class PatientResource {
     AppConfig config;
 
     @POST
+    @Operation(summary = "Register a patient", description = "Without a code, an automatic DDD-NNN code that is never reused.")
+    @APIResponse(responseCode = "201", description = "The patient")
+    @APIResponse(responseCode = "400", description = "이미 사용 중인 환자 코드입니다. / 의사당 최대 환자 수 초과 (doctor_id: N)")
+    @APIResponse(responseCode = "403", description = "의사만 환자를 생성할 수 있습니다.")
     public Response create(@Valid @NotNull PatientRequests.Create body) {
         int doctorId = doctors.requireDoctor(PatientMessages.CREATE_FORBIDDEN);
         Patient created = patients.create(doctorId, body.name(), body.code());
@@ -44,6 +52,8 @@ public class PatientResource {
     }
 
     @GET
+    @Operation(summary = "The caller's active patients, by id")
+    @APIResponse(responseCode = "403", description = "의사만 환자 목록을 조회할 수 있습니다.")
     public List<PatientView> list() {
         int doctorId = doctors.requireDoctor(PatientMessages.LIST_FORBIDDEN);
         return patients.list(doctorId).stream().map(p -> PatientView.of(p, config.apiZone())).toList();
@@ -51,6 +61,10 @@ public class PatientResource {
 
     @PUT
     @Path("{patient_id}")
+    @Operation(summary = "Rename a patient", description = "Only the name changes; null leaves it as it is.")
+    @APIResponse(responseCode = "200", description = "The patient")
+    @APIResponse(responseCode = "403", description = "의사만 환자 정보를 업데이트할 수 있습니다. / 다른 의사가 등록한 환자 정보는 수정할 수 없습니다.")
+    @APIResponse(responseCode = "404", description = "환자를 찾을 수 없습니다.")
     public PatientView update(@PathParam("patient_id") String patientId, @Valid @NotNull PatientRequests.Update body) {
         int id = intPath("patient_id", patientId);
         int doctorId = doctors.requireDoctor(PatientMessages.UPDATE_FORBIDDEN);
@@ -59,6 +73,11 @@ public class PatientResource {
 
     @DELETE
     @Path("{patient_id}")
+    @Operation(summary = "Delete a patient", description = "A soft delete: the code stays taken, the live session is cancelled "
+            + "and the headset disconnected.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", description = "의사만 환자를 삭제할 수 있습니다. / 다른 의사가 등록한 환자는 삭제할 수 없습니다.")
+    @APIResponse(responseCode = "404", description = "환자를 찾을 수 없습니다.")
     public Response delete(@PathParam("patient_id") String patientId) {
         int id = intPath("patient_id", patientId);
         int doctorId = doctors.requireDoctor(PatientMessages.DELETE_FORBIDDEN);

@@ -1,5 +1,8 @@
 package kr.dat.realtime;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import static kr.dat.platform.rest.InvalidParameterException.intPath;
 
 import jakarta.inject.Inject;
@@ -23,6 +26,7 @@ import kr.dat.platform.config.Times;
 
 /** {@code GET /api/diagnosis/{id}/status}: the doctor's live view of a session (CONTRACT.md §5). */
 @Path("diagnosis/{id}/status")
+@Tag(name = "diagnosis")
 @Authenticated
 public class DiagnosisStatusResource {
 
@@ -40,6 +44,12 @@ public class DiagnosisStatusResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Watch a session (Server-Sent Events)", description = "data: {\"id\": 12, \"state\": \"READY\", "
+            + "\"timestamp\": \"…+09:00\"} at once, then every change as it happens; ': ping' every 10 s; the stream "
+            + "ends after a final state.")
+    @APIResponse(responseCode = "200", description = "text/event-stream")
+    @APIResponse(responseCode = "403", description = "의사만 진단 상태를 확인할 수 있습니다. / 해당 진단에 대한 권한이 없습니다.")
+    @APIResponse(responseCode = "404", description = "진단을 찾을 수 없습니다")
     public void status(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse,
                        @Context HttpServletRequest request, @Context HttpServletResponse response) {
         int diagnosisId = intPath("id", id);

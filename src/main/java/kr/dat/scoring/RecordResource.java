@@ -1,5 +1,8 @@
 package kr.dat.scoring;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import static kr.dat.platform.rest.InvalidParameterException.instantQuery;
 import static kr.dat.platform.rest.InvalidParameterException.intPath;
 import static kr.dat.platform.rest.InvalidParameterException.intQuery;
@@ -25,6 +28,7 @@ import kr.dat.platform.config.Times;
 
 /** {@code /api/diagnosis/record}: the doctor's result records (CONTRACT.md §7). */
 @Path("diagnosis/record")
+@Tag(name = "records", description = "Result records of COMPLETED sessions, for the patient's doctor only")
 @Authenticated
 public class RecordResource {
 
@@ -54,6 +58,9 @@ public class RecordResource {
 
     @GET
     @Path("list")
+    @Operation(summary = "A patient's records in a period, newest first",
+            description = "Dates without an offset (2025-05-10T00:00:00) are read in Asia/Seoul.")
+    @APIResponse(responseCode = "403", description = "의사만 진단 기록을 조회할 수 있습니다.")
     @Produces(MediaType.APPLICATION_JSON)
     public List<Item> list(@QueryParam("patient_id") String patientId, @QueryParam("start_date") String startDate,
                            @QueryParam("end_date") String endDate) {
@@ -69,6 +76,8 @@ public class RecordResource {
 
     @GET
     @Path("{id}/metadata")
+    @Operation(summary = "Score, time spent and fps of a record")
+    @APIResponse(responseCode = "404", description = "진단 기록을 찾을 수 없습니다.")
     @Produces(MediaType.APPLICATION_JSON)
     public Metadata metadata(@PathParam("id") String id) {
         int diagnosisId = intPath("id", id);
@@ -79,6 +88,10 @@ public class RecordResource {
 
     @GET
     @Path("{id}/file")
+    @Operation(summary = "The processed CSV of a record")
+    @APIResponse(responseCode = "200", description = "text/csv; Content-Disposition: attachment; filename=\"…\"")
+    @APIResponse(responseCode = "403", description = "의사만 진단 기록을 다운로드할 수 있습니다.")
+    @APIResponse(responseCode = "404", description = "진단 파일을 찾을 수 없습니다.")
     public Response file(@PathParam("id") String id) {
         int diagnosisId = intPath("id", id);
         RecordService.File f = records.file(doctors.doctorIdIfAny(DOWNLOAD_FORBIDDEN), diagnosisId);

@@ -50,6 +50,14 @@ class DocsIT {
     }
 
     @Test
+    void redocPageIsServedWithItsScript() {
+        Api.Reply page = api.get("redoc", null);
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("spec-url=\"openapi.json\""));
+        assertEquals(200, api.get("webjars/redoc/2.5.1/redoc.standalone.js", null).status());
+    }
+
+    @Test
     void openApiDocumentListsTheRoutes() {
         Api.Reply r = api.get("openapi.json", null);
         assertEquals(200, r.status(), r.body());
@@ -61,6 +69,10 @@ class DocsIT {
             assertTrue(all.contains(p), p + " in " + all);
         }
         assertTrue(doc.getJsonObject("components").getJsonObject("securitySchemes").containsKey("bearer"));
+        JsonObject login = paths.entrySet().stream().filter(e -> e.getKey().endsWith("/auth/login")).findFirst()
+                .orElseThrow().getValue().asJsonObject().getJsonObject("post");
+        assertEquals("Log in", login.getString("summary"));
+        assertTrue(login.getJsonObject("responses").containsKey("401"));
         Api.Reply yaml = api.get("openapi.yaml", null);
         assertEquals(200, yaml.status());
         assertTrue(yaml.body().startsWith("---") || yaml.body().startsWith("openapi"), yaml.body().substring(0, 40));

@@ -17,44 +17,31 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import kr.dat.platform.config.AppConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Pages for people: API docs ({@code /api/docs}: the headset protocol, then Swagger UI), the OpenAPI
- * and AsyncAPI documents, and the mock VR headset ({@code /api/test/mock-vr}, on in dev mode,
- * otherwise only with {@code MOCK_VR_ENABLED=true}).
+ * Pages for people: API docs ({@code /api/docs}: the headset protocol, then Swagger UI; {@code /api/redoc}),
+ * the OpenAPI and AsyncAPI documents. The mock VR headset is a Faces view ({@code test/mock-vr.xhtml}).
  */
 @Path("")
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "docs", description = "Documentation pages and documents")
 public class DocsResource {
 
     /** The Swagger UI webjar bundled in the WAR (pom.xml version.swagger.ui). */
     static final String SWAGGER_UI_VERSION = "5.34.1";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-    @Inject
-    AppConfig config;
-
-    @Inject
-    @ConfigProperty(name = "MOCK_VR_ENABLED")
-    Optional<Boolean> mockVrEnabled;
-
-    @GET
-    @Path("test/mock-vr")
-    @Produces("text/html; charset=utf-8")
-    public Response mockVr() {
-        if (!mockVrEnabled.orElse(config.devMode())) {
-            return Problem.response(404, "Not Found");
-        }
-        return Response.ok(resource("META-INF/web/mock-vr.html")).build();
-    }
-
     @GET
     @Path("docs")
     @Produces("text/html; charset=utf-8")
     public String docs() {
         return resource("META-INF/web/docs.html").replace("@SWAGGER_VERSION@", SWAGGER_UI_VERSION);
+    }
+
+    @GET
+    @Path("redoc")
+    @Produces("text/html; charset=utf-8")
+    public String redoc() {
+        return resource("META-INF/web/redoc.html");
     }
 
     /**

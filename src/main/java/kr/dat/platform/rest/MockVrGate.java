@@ -1,0 +1,39 @@
+package kr.dat.platform.rest;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import kr.dat.platform.config.AppConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The mock VR headset page is on in dev mode; elsewhere only with {@code MOCK_VR_ENABLED=true}. */
+@WebFilter(urlPatterns = "/test/*")
+public class MockVrGate implements Filter {
+
+    @Inject
+    AppConfig config;
+
+    @Inject
+    @ConfigProperty(name = "MOCK_VR_ENABLED")
+    Optional<Boolean> enabled;
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        if (enabled.orElse(config.devMode())) {
+            chain.doFilter(req, res);
+            return;
+        }
+        HttpServletResponse http = (HttpServletResponse) res;
+        http.setStatus(404);
+        http.setContentType("application/json;charset=utf-8");
+        http.getOutputStream().write("{\"detail\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+    }
+}
