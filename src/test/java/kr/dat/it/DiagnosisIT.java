@@ -47,8 +47,7 @@ class DiagnosisIT {
     void wholeSessionFromStartToFailure() {
         LiveSession s = LiveSession.create(api);
         try (Headset headset = s.connectHeadset()) {
-            Api.Reply started = waitForStart(s, "FITBOX", 2);
-            assertEquals(201, started.status(), started.body());
+            Api.Reply started = s.startOk("FITBOX", 2);
             JsonObject body = started.json();
             int id = body.getInt("id");
             assertTrue(body.getString("code").matches("[0-9A-F]{6}"), body.toString());
@@ -87,15 +86,6 @@ class DiagnosisIT {
                 after.awaitEnd(WAIT);
             }
         }
-    }
-
-    private static Api.Reply waitForStart(LiveSession s, String type, int level) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        Api.Reply r;
-        do {
-            r = s.start(type, level);
-        } while (r.status() == 400 && "환자가 로그인 상태가 아닙니다.".equals(r.detail()) && System.nanoTime() < deadline);
-        return r;
     }
 
     @Test

@@ -28,16 +28,20 @@ record LiveSession(Api api, Api.Session doctor, int patientId, String patientCod
      * server opens the socket, so a start may briefly see it absent; retried until a deadline.
      */
     int startOk() {
+        return startOk("BALANCEBALL", 1).json().getInt("id");
+    }
+
+    /** {@link #startOk()} with a type and level; the 201 reply. */
+    Api.Reply startOk(String type, int level) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (true) {
-            Api.Reply r = start("BALANCEBALL", 1);
+            Api.Reply r = start(type, level);
             if (r.status() == 201) {
-                return r.json().getInt("id");
+                return r;
             }
             if (r.status() != 400 || !"환자가 로그인 상태가 아닙니다.".equals(r.detail()) || System.nanoTime() > deadline) {
                 throw new AssertionError("start: " + r.status() + " " + r.body());
             }
-            Thread.onSpinWait();
         }
     }
 

@@ -53,15 +53,10 @@ class ResultIT {
         return Json.createObjectBuilder().add("diagnosis_id", diagnosisId).add("file_content", csv).build();
     }
 
-    private int startSession(LiveSession s, Headset headset, String type, int level) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        Api.Reply r;
-        do {
-            r = s.start(type, level);
-        } while (r.status() == 400 && System.nanoTime() < deadline && r.detail().startsWith("환자가"));
-        assertEquals(201, r.status(), r.body());
+    private static int startSession(LiveSession s, Headset headset, String type, int level) {
+        int id = s.startOk(type, level).json().getInt("id");
         headset.expect("s_start_diagnosis");
-        return r.json().getInt("id");
+        return id;
     }
 
     @Test
