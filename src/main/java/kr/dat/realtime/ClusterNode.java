@@ -60,7 +60,6 @@ public class ClusterNode {
     private final String nodeId = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
     private final CountDownLatch listening = new CountDownLatch(1);
     private volatile boolean running = true;
-    private volatile Connection listenConnection;
     private Thread listener;
     private ScheduledFuture<?> heartbeat;
 
@@ -88,16 +87,15 @@ public class ClusterNode {
         if (heartbeat != null) {
             heartbeat.cancel(false);
         }
-        Connection c = listenConnection;
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // closing anyway
-            }
-        }
         if (listener != null) {
-            listener.interrupt();
+            try {
+                listener.join(5000); // it sees running == false within 0.5 s and UNLISTENs
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (listener.isAlive()) {
+                listener.interrupt();
+            }
         }
         try {
             execute("DELETE FROM cluster_nodes WHERE node_id = ?", nodeId); // cascades to headset_presence
@@ -114,7 +112,14 @@ public class ClusterNode {
 
     private void beat() {
         try {
-            execute("UPDATE cluster_nodes SET heartbeat_at = now() AT TIME ZONE 'utc' WHERE node_id = ?", nodeId);
+            if (execute("UPDATE cluster_nodes SET heartbeat_at = now() AT TIME ZONE 'utc' WHERE node_id = ?", nodeId) == 0) {
+                // the others took this node for dead (a long pause?) and removed it with its headsets
+                LOG.warning(() -> "Cluster node " + nodeId + " was removed by the other nodes; joining again");
+                execute("INSERT INTO cluster_nodes (node_id, started_at, heartbeat_at) VALUES (?, now() AT TIME ZONE 'utc', "
+                        + "now() AT TIME ZONE 'utc') ON CONFLICT (node_id) DO UPDATE SET heartbeat_at = EXCLUDED.heartbeat_at",
+                        nodeId);
+                dispatcher.rejoined();
+            }
             execute("DELETE FROM cluster_nodes WHERE heartbeat_at < (now() AT TIME ZONE 'utc') - make_interval(secs => ?) "
                     + "AND node_id <> ?", DEAD_AFTER_SECONDS, nodeId);
         } catch (RuntimeException e) {
@@ -125,28 +130,29 @@ public class ClusterNode {
     private void listen() {
         long backoffMs = 200;
         while (running) {
-            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-                listenConnection = c;
-                st.execute("LISTEN " + ClusterBus.CHANNEL);
-                PGConnection pg = c.unwrap(PGConnection.class);
-                listening.countDown();
-                backoffMs = 200;
-                while (running) {
-                    PGNotification[] notifications = pg.getNotifications(1000);
-                    if (notifications == null) {
-                        continue;
+            try (Connection c = dataSource.getConnection()) {
+                try {
+                    listenOn(c);
+                    backoffMs = 200;
+                } catch (SQLException | RuntimeException e) {
+                    // The failure came through the driver's own API, which the pool's exception sorter
+                    // does not see: touch the connection through the pool's wrapper so that a broken one
+                    // is destroyed instead of being lent to a request.
+                    try (Statement probe = c.createStatement()) {
+                        probe.execute("SELECT 1");
+                    } catch (SQLException broken) {
+                        // expected when the connection is gone
                     }
-                    for (PGNotification n : notifications) {
-                        dispatcher.deliver(n.getParameter());
-                    }
+                    throw e;
                 }
             } catch (SQLException | RuntimeException e) {
                 if (!running) {
                     return;
                 }
-                LOG.log(Level.WARNING, "Cluster listener lost its connection; reconnecting in " + backoffMs + " ms", e);
+                long wait = backoffMs;
+                LOG.log(Level.WARNING, "Cluster listener lost its connection; reconnecting in " + wait + " ms", e);
                 try {
-                    Thread.sleep(backoffMs);
+                    Thread.sleep(wait);
                 } catch (InterruptedException ie) {
                     return;
                 }
@@ -155,12 +161,36 @@ public class ClusterNode {
         }
     }
 
-    private void execute(String sql, Object... params) {
+    /** LISTENs until the node stops; UNLISTENs before the connection goes back to the pool. */
+    private void listenOn(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("LISTEN " + ClusterBus.CHANNEL);
+        }
+        PGConnection pg = c.unwrap(PGConnection.class);
+        if (listening.getCount() == 0) {
+            dispatcher.reconnected(); // notifications sent while we were away are lost: catch up
+        }
+        listening.countDown();
+        while (running) {
+            PGNotification[] notifications = pg.getNotifications(500);
+            if (notifications == null) {
+                continue;
+            }
+            for (PGNotification n : notifications) {
+                dispatcher.deliver(n.getParameter());
+            }
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("UNLISTEN *"); // a pooled connection must not keep collecting notifications
+        }
+    }
+
+    private int execute(String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
-            ps.executeUpdate();
+            return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cluster bookkeeping failed: " + e.getSQLState(), e);
         }

@@ -93,6 +93,10 @@ public class HeadsetRegistry {
         }
     }
 
+    java.util.Collection<HeadsetConnection> connections() {
+        return java.util.List.copyOf(byPatient.values());
+    }
+
     int size() {
         return byPatient.size();
     }

@@ -27,16 +27,13 @@ public class HeadsetService {
     PresenceRepository presence;
 
     @Inject
-    ClusterBus bus;
-
-    @Inject
     DiagnosisService diagnoses;
 
     @Inject
     ResultService results;
 
     void connected(HeadsetConnection conn) {
-        presence.register(conn.patientId(), conn.id(), bus);
+        presence.register(conn.patientId(), conn.id());
         LOG.info(() -> "Headset of patient " + conn.patientId() + " connected (socket " + conn.id() + ")");
     }
 

@@ -20,6 +20,9 @@ public class PresenceRepository implements HeadsetPresence {
     @Inject
     ClusterNode node;
 
+    @Inject
+    ClusterBus bus;
+
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean isConnected(int patientId) {
@@ -33,7 +36,7 @@ public class PresenceRepository implements HeadsetPresence {
 
     /** This node now holds the patient's socket {@code connectionId}; the others are told to let go. */
     @Transactional
-    public void register(int patientId, String connectionId, ClusterBus bus) {
+    public void register(int patientId, String connectionId) {
         em.createNativeQuery("INSERT INTO headset_presence (patient_id, node_id, connection_id, connected_at) "
                         + "VALUES (:patient, :node, :conn, now() AT TIME ZONE 'utc') ON CONFLICT (patient_id) DO UPDATE "
                         + "SET node_id = EXCLUDED.node_id, connection_id = EXCLUDED.connection_id, "
@@ -41,6 +44,25 @@ public class PresenceRepository implements HeadsetPresence {
                 .setParameter("patient", patientId).setParameter("node", node.id()).setParameter("conn", connectionId)
                 .executeUpdate();
         bus.publish(BusMessages.keepOnly(patientId, connectionId));
+    }
+
+    /**
+     * After this node was taken for dead: claims the patient's presence again unless the patient
+     * connected elsewhere meanwhile (that newer socket keeps it; this one will be told to go).
+     */
+    @Transactional
+    public void restore(int patientId, String connectionId) {
+        int claimed = em.createNativeQuery("INSERT INTO headset_presence (patient_id, node_id, connection_id, connected_at) "
+                        + "VALUES (:patient, :node, :conn, now() AT TIME ZONE 'utc') ON CONFLICT (patient_id) DO NOTHING")
+                .setParameter("patient", patientId).setParameter("node", node.id()).setParameter("conn", connectionId)
+                .executeUpdate();
+        if (claimed == 0) {
+            String newer = (String) em.createNativeQuery("SELECT connection_id FROM headset_presence WHERE patient_id = :patient")
+                    .setParameter("patient", patientId).getResultStream().findFirst().orElse(connectionId);
+            if (!newer.equals(connectionId)) {
+                bus.publish(BusMessages.keepOnly(patientId, newer));
+            }
+        }
     }
 
     /** The socket closed; forget it unless a newer socket of the patient took its place. */

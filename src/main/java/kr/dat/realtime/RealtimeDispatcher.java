@@ -22,6 +22,38 @@ public class RealtimeDispatcher {
     @Inject
     HeadsetRegistry headsets;
 
+    @Inject
+    PresenceRepository presence;
+
+    @Inject
+    kr.dat.diagnosis.DiagnosisService diagnoses;
+
+    @Inject
+    kr.dat.platform.config.AppConfig config;
+
+    /** The node's heartbeat lapsed and its presence rows were removed: claim its sockets again. */
+    void rejoined() {
+        for (HeadsetConnection conn : headsets.connections()) {
+            try {
+                presence.restore(conn.patientId(), conn.id());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not restore the presence of patient " + conn.patientId(), e);
+            }
+        }
+    }
+
+    /** The listening connection was lost for a while: every local stream is sent its session's current state. */
+    void reconnected() {
+        for (int diagnosisId : streams.watchedDiagnoses()) {
+            try {
+                diagnoses.find(diagnosisId).ifPresent(d -> streams.publish(diagnosisId, d.state().name(),
+                        kr.dat.platform.config.Times.format(d.updatedAt(), config.apiZone())));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not refresh the stream of diagnosis " + diagnosisId, e);
+            }
+        }
+    }
+
     void deliver(String payload) {
         try {
             JsonObject m;

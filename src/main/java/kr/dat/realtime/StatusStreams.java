@@ -129,6 +129,10 @@ public class StatusStreams {
         }
     }
 
+    java.util.List<Integer> watchedDiagnoses() {
+        return java.util.List.copyOf(byDiagnosis.keySet());
+    }
+
     int size() {
         return byDiagnosis.values().stream().mapToInt(Set::size).sum();
     }

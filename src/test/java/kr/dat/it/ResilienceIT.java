@@ -1,0 +1,91 @@
+package kr.dat.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import kr.dat.devstack.DevStackSessionListener;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The real-time plumbing recovers: a node taken for dead, a lost LISTEN connection. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ResilienceIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(url);
+    }
+
+    private static int sql(String sql) throws Exception {
+        try (Connection c = DevStackSessionListener.stack().dataSource().getConnection(); Statement st = c.createStatement()) {
+            if (sql.startsWith("SELECT")) {
+                try (ResultSet rs = st.executeQuery(sql)) {
+                    int n = 0;
+                    while (rs.next()) {
+                        n++;
+                    }
+                    return n;
+                }
+            }
+            return st.executeUpdate(sql);
+        }
+    }
+
+    @Test
+    void aNodeTakenForDeadClaimsItsHeadsetsAgain() throws Exception {
+        LiveSession s = LiveSession.create(api);
+        try (Headset headset = s.connectHeadset()) {
+            int first = s.startOk();
+            headset.expect("s_start_diagnosis");
+            assertEquals(200, s.cancel(first).status());
+            headset.expect("s_stop_diagnosis");
+
+            sql("DELETE FROM cluster_nodes"); // what the other nodes do to a node whose heartbeat lapsed
+            Api.Reply offline = s.start("BALANCEBALL", 1);
+            assertEquals(400, offline.status(), "the headset's presence went with the node row");
+            // the next heartbeat (≤ 5 s) puts the node and its headsets back; startOk retries until then
+            int second = s.startOk();
+            assertEquals(second, headset.expect("s_start_diagnosis").getJsonObject("data").getInt("diagnosis_id"));
+            assertTrue(headset.isOpen());
+        }
+    }
+
+    @Test
+    void streamsCatchUpAfterTheListeningConnectionIsLost() throws Exception {
+        LiveSession s = LiveSession.create(api);
+        try (Headset headset = s.connectHeadset()) {
+            int id = s.startOk();
+            headset.expect("s_start_diagnosis");
+            try (StatusWatcher sse = s.watch(id)) {
+                sse.expect("READY");
+                int killed = sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN dat_events'");
+                assertTrue(killed >= 1, "the listening connection was found");
+                headset.diagnosisEvent("c_diagnosis_started", id); // its NOTIFY may find nobody listening
+                sse.expect("STARTED");
+                assertEquals(200, s.cancel(id).status());
+                sse.expect("CANCELLED");
+            }
+        }
+    }
+}
