@@ -91,6 +91,24 @@ public class AuthResource {
     }
 
     private AuthService.Client client() {
-        return new AuthService.Client(http.getRemoteAddr(), http.getHeader(HttpHeaders.USER_AGENT));
+        return new AuthService.Client(clientAddress(), http.getHeader(HttpHeaders.USER_AGENT));
+    }
+
+    /**
+     * The client's address: the peer, or behind a reverse proxy that the operator trusts
+     * ({@code TRUST_PROXY_HEADERS=true}) the first address of {@code X-Forwarded-For}. Without it,
+     * every user behind nginx would share 127.0.0.1 (defect 5 of the old server).
+     */
+    private String clientAddress() {
+        if (config.trustProxyHeaders()) {
+            String forwarded = http.getHeader("X-Forwarded-For");
+            if (forwarded != null && !forwarded.isBlank()) {
+                String first = forwarded.split(",")[0].strip();
+                if (!first.isEmpty() && first.length() <= 45) {
+                    return first;
+                }
+            }
+        }
+        return http.getRemoteAddr();
     }
 }

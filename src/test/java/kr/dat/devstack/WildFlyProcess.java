@@ -91,7 +91,9 @@ public final class WildFlyProcess implements AutoCloseable {
             } catch (IOException e) {
                 // not listening yet
             }
-            Thread.sleep(250); // polling a starting server; the deadline bounds the wait
+            if (process.waitFor(250, TimeUnit.MILLISECONDS)) { // between polls, notice at once if it dies
+                throw new IllegalStateException("WildFly exited with " + process.exitValue());
+            }
         }
         throw new IllegalStateException("WildFly on port " + httpPort + " not ready within " + timeout);
     }

@@ -28,10 +28,17 @@ public final class Api {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
     private String userAgent = "dat-it/1.0";
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public Api(URL deploymentUrl) {
         String s = deploymentUrl.toString();
         this.base = URI.create(s.endsWith("/") ? s : s + "/");
+    }
+
+    /** A header sent with every request of this client (e.g. X-Forwarded-For as a proxy would set it). */
+    public Api header(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     public URI base() {
@@ -76,6 +83,7 @@ public final class Api {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
                 .timeout(Duration.ofSeconds(30))
                 .header("User-Agent", userAgent);
+        headers.forEach(b::header);
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

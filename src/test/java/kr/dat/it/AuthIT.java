@@ -228,6 +228,18 @@ class AuthIT {
     }
 
     @Test
+    void behindATrustedProxyTheForwardedAddressIsTheClient() {
+        Api viaProxy = new Api(url).header("X-Forwarded-For", "10.1.2.3, 127.0.0.1");
+        Api.Session s = viaProxy.doctor();
+        Api.Reply sameClient = viaProxy.post("auth/refresh", "{\"refresh_token\":\"" + s.refreshToken() + "\"}", null);
+        assertEquals(200, sameClient.status(), sameClient.body());
+        String rotated = sameClient.json().getString("refresh_token");
+        Api.Reply otherAddress = new Api(url).header("X-Forwarded-For", "10.9.9.9")
+                .post("auth/refresh", "{\"refresh_token\":\"" + rotated + "\"}", null);
+        assertEquals(401, otherAddress.status(), "the token moved to another address behind the proxy");
+    }
+
+    @Test
     void logoutRevokesRefreshAndAccessTokens() {
         Api.Session s = api.doctor();
         Api.Reply out = api.post("auth/logout", null, s.accessToken());

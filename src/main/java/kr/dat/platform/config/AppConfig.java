@@ -60,6 +60,10 @@ public class AppConfig {
     @ConfigProperty(name = "API_TIME_ZONE")
     String apiTimeZone;
 
+    @Inject
+    @ConfigProperty(name = "TRUST_PROXY_HEADERS", defaultValue = "false")
+    boolean trustProxyHeaders;
+
     /** {@code dev} and {@code local} relax the start-up safety checks; anything else is production. */
     public boolean devMode() {
         return "dev".equalsIgnoreCase(env) || "local".equalsIgnoreCase(env);
@@ -103,6 +107,11 @@ public class AppConfig {
 
     public int loginLockSeconds() {
         return loginLockSeconds;
+    }
+
+    /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+    public boolean trustProxyHeaders() {
+        return trustProxyHeaders;
     }
 
     public ZoneId apiZone() {
