@@ -52,7 +52,7 @@ abstract class CsvTable {
     }
 
     /** A cheap filter before the set lookup: every token is short and starts with one of these. */
-    static boolean mayBeMissing(CharSequence s, int from, int to) {
+    static boolean mayBeMissing(String s, int from, int to) {
         int len = to - from;
         if (len == 0) {
             return true;
@@ -140,50 +140,38 @@ abstract class CsvTable {
      */
     static CsvTable split(String text) {
         int n = text.length();
-        int[] bounds = new int[1024];      // start,end of every cell
-        int[] firstCell = new int[256];    // per record: index of its first cell in bounds/2
+        int[] bounds = new int[Math.max(1024, n / 4)]; // start,end of every cell
+        int[] firstCell = new int[Math.max(256, n / 32)]; // per record: index of its first cell
         int cells = 0;
         int records = 0;
-        int i = 0;
-        while (i < n) {
-            int end = i;
-            while (end < n) {
-                char c = text.charAt(end);
-                if (c == '\n' || c == '\r') {
-                    break;
-                }
-                end++;
+        int lineStart = 0;
+        int cellStart = 0;
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? text.charAt(i) : '\n';
+            if (c != ',' && c != '\n' && c != '\r') {
+                continue;
             }
-            if (end > i) {
-                if (records + 1 >= firstCell.length) {
+            boolean endOfLine = c != ',';
+            if (endOfLine && i == lineStart) { // an empty line (or the LF of a CRLF): nothing to keep
+                lineStart = i + 1;
+                cellStart = i + 1;
+                continue;
+            }
+            if (2 * cells + 2 > bounds.length) {
+                bounds = Arrays.copyOf(bounds, bounds.length * 2);
+            }
+            bounds[2 * cells] = cellStart;
+            bounds[2 * cells + 1] = i;
+            cells++;
+            cellStart = i + 1;
+            if (endOfLine) {
+                if (records + 2 > firstCell.length) {
                     firstCell = Arrays.copyOf(firstCell, firstCell.length * 2);
                 }
-                firstCell[records++] = cells;
-                int start = i;
-                for (int j = i; j <= end; j++) {
-                    if (j == end || text.charAt(j) == ',') {
-                        if (2 * cells + 2 > bounds.length) {
-                            bounds = Arrays.copyOf(bounds, bounds.length * 2);
-                        }
-                        bounds[2 * cells] = start;
-                        bounds[2 * cells + 1] = j;
-                        cells++;
-                        start = j + 1;
-                    }
-                }
-            }
-            i = end;
-            if (i < n && text.charAt(i) == '\r') {
-                i++;
-            }
-            if (i < n && text.charAt(i) == '\n') {
-                i++;
+                firstCell[++records] = cells;
+                lineStart = i + 1;
             }
         }
-        if (records >= firstCell.length) {
-            firstCell = Arrays.copyOf(firstCell, records + 1);
-        }
-        firstCell[records] = cells;
         return new Split(text, bounds, firstCell, records);
     }
 

@@ -17,8 +17,8 @@ import kr.dat.scoring.ScoredResult;
 public final class ScoringBenchmark {
 
     private static final double OLD_SERVER_SECONDS = 4.8;
-    private static final int WARMUP = 8;
-    private static final int RUNS = 15;
+    private static final int WARMUP = 15;
+    private static final int RUNS = 31;
 
     private ScoringBenchmark() {
     }
