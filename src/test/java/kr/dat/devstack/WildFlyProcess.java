@@ -98,6 +98,21 @@ public final class WildFlyProcess implements AutoCloseable {
         throw new IllegalStateException("WildFly on port " + httpPort + " not ready within " + timeout);
     }
 
+    /** Waits until the file (the server's console log) contains {@code marker}; returns its text. */
+    public String awaitLog(Path file, String marker, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String text = Files.exists(file) ? Files.readString(file) : "";
+            if (text.contains(marker)) {
+                return text;
+            }
+            if (process.waitFor(250, TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("WildFly exited with " + process.exitValue());
+            }
+        }
+        throw new IllegalStateException("'" + marker + "' not in " + file + " within " + timeout);
+    }
+
     public int waitFor() throws InterruptedException {
         return process.waitFor();
     }
