@@ -50,6 +50,15 @@ public class ObjectStore {
     @ConfigProperty(name = "S3_ENDPOINT")
     Optional<String> endpoint;
 
+    /** The old server's S3 stand-in in ENV=local. */
+    @Inject
+    @ConfigProperty(name = "LOCALSTACK_ENDPOINT", defaultValue = "http://localstack:4566")
+    String localstackEndpoint;
+
+    @Inject
+    @ConfigProperty(name = "ENV")
+    String env;
+
     @Inject
     @ConfigProperty(name = "AWS_ACCESS_KEY_ID")
     Optional<String> accessKey;
@@ -78,9 +87,11 @@ public class ObjectStore {
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(60)));
-        endpoint.filter(e -> !e.isBlank()).ifPresent(e -> b.endpointOverride(URI.create(e)).forcePathStyle(true));
+        Optional<String> target = endpoint.filter(e -> !e.isBlank())
+                .or(() -> "local".equalsIgnoreCase(env) ? Optional.of(localstackEndpoint) : Optional.empty());
+        target.ifPresent(e -> b.endpointOverride(URI.create(e)).forcePathStyle(true));
         s3 = b.build();
-        LOG.info(() -> "Object store: bucket " + bucket + " at " + endpoint.orElse("AWS S3 " + region));
+        LOG.info(() -> "Object store: bucket " + bucket + " at " + target.orElse("AWS S3 " + region));
     }
 
     @PreDestroy
