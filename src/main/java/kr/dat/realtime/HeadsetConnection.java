@@ -54,10 +54,6 @@ final class HeadsetConnection implements SendHandler {
         return patientId;
     }
 
-    Session session() {
-        return session;
-    }
-
     void send(String frame) {
         enqueue(new Outgoing(frame, null));
     }

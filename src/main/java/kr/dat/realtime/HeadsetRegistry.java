@@ -97,10 +97,6 @@ public class HeadsetRegistry {
         return java.util.List.copyOf(byPatient.values());
     }
 
-    int size() {
-        return byPatient.size();
-    }
-
     private void replace(HeadsetConnection old) {
         LOG.info(() -> "Headset of patient " + old.patientId() + " connected again; closing the older socket");
         old.sendThenClose(HeadsetFrames.forceDisconnect(),

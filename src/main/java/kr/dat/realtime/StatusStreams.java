@@ -133,10 +133,6 @@ public class StatusStreams {
         return java.util.List.copyOf(byDiagnosis.keySet());
     }
 
-    int size() {
-        return byDiagnosis.values().stream().mapToInt(Set::size).sum();
-    }
-
     private void pingAll() {
         byDiagnosis.values().forEach(set -> set.forEach(Stream::ping));
     }

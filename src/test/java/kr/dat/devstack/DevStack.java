@@ -115,10 +115,6 @@ public final class DevStack implements AutoCloseable {
         return postgres.getJdbcUrl(DB_USER, "postgres");
     }
 
-    public int postgresPort() {
-        return postgres.getPort();
-    }
-
     public String s3Endpoint() {
         return "http://127.0.0.1:" + s3Port;
     }

@@ -110,11 +110,6 @@ public final class Headset implements WebSocket.Listener, AutoCloseable {
         return m;
     }
 
-    /** No frame arrives within the time (for "nothing happens" checks, after a marker). */
-    public JsonObject poll(Duration timeout) throws InterruptedException {
-        return received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
     public int awaitClose(Duration timeout) {
         try {
             return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
