@@ -32,7 +32,7 @@ import org.postgresql.PGNotification;
  * This node of the cluster: its id, its heartbeat row in {@code cluster_nodes} (a node that stops
  * beating for {@value #DEAD_AFTER_SECONDS} s is removed with its headset presence by any other
  * node), and one dedicated pooled connection that {@code LISTEN}s to the {@link ClusterBus} and
- * hands every message to the {@link RealtimeDispatcher}.
+ * hands the other nodes' messages to the {@link RealtimeDispatcher}.
  */
 @Startup
 @Singleton
@@ -177,7 +177,7 @@ public class ClusterNode {
                 continue;
             }
             for (PGNotification n : notifications) {
-                dispatcher.deliver(n.getParameter());
+                dispatcher.deliverNotification(n.getParameter(), nodeId);
             }
         }
         try (Statement st = c.createStatement()) {

@@ -54,21 +54,32 @@ public class RealtimeDispatcher {
         }
     }
 
-    void deliver(String payload) {
+    /** A notification from the cluster bus; this node's own were delivered already, after their commit. */
+    void deliverNotification(String payload, String ownNodeId) {
+        JsonObject m;
+        try (JsonReader r = Json.createReader(new StringReader(payload))) {
+            m = r.readObject();
+        } catch (JsonException e) {
+            LOG.log(Level.WARNING, "Malformed cluster message ignored: " + payload, e);
+            return;
+        }
+        if (!ownNodeId.equals(m.getString(ClusterBus.ORIGIN, null))) {
+            deliver(m);
+        }
+    }
+
+    /** Hands a message to what this node holds: SSE streams and headset sockets. */
+    void deliver(JsonObject m) {
         try {
-            JsonObject m;
-            try (JsonReader r = Json.createReader(new StringReader(payload))) {
-                m = r.readObject();
-            }
             switch (m.getString(BusMessages.KIND, "")) {
                 case BusMessages.STATE -> streams.publish(m.getInt("id"), m.getString("state"), m.getString("ts"));
                 case BusMessages.HEADSET_FRAME -> headsets.sendToPatient(m.getInt("patient"), m.getString("frame"));
                 case BusMessages.KEEP_ONLY -> headsets.keepOnly(m.getInt("patient"), m.getString("conn"));
                 case BusMessages.CLOSE -> headsets.closePatient(m.getInt("patient"));
-                default -> LOG.warning(() -> "Unknown cluster message ignored: " + payload);
+                default -> LOG.warning(() -> "Unknown cluster message ignored: " + m);
             }
-        } catch (JsonException | ClassCastException | NullPointerException e) {
-            LOG.log(Level.WARNING, "Malformed cluster message ignored: " + payload, e);
+        } catch (ClassCastException | NullPointerException e) {
+            LOG.log(Level.WARNING, "Malformed cluster message ignored: " + m, e);
         }
     }
 }
