@@ -96,11 +96,11 @@ public class StatusStreams {
         synchronized void close() {
             if (!closed) {
                 closed = true;
-                Set<Stream> set = byDiagnosis.get(diagnosisId);
-                if (set != null) {
+                // atomic per diagnosis: a stream opened meanwhile never lands in a set that is dropped
+                byDiagnosis.computeIfPresent(diagnosisId, (id, set) -> {
                     set.remove(this);
-                    byDiagnosis.remove(diagnosisId, Set.of());
-                }
+                    return set.isEmpty() ? null : set;
+                });
                 try {
                     sink.close();
                 } catch (RuntimeException e) {
@@ -116,7 +116,11 @@ public class StatusStreams {
      */
     Stream open(int diagnosisId, SseEventSink sink, Sse sse) {
         Stream stream = new Stream(diagnosisId, sink, sse);
-        byDiagnosis.computeIfAbsent(diagnosisId, id -> ConcurrentHashMap.newKeySet()).add(stream);
+        byDiagnosis.compute(diagnosisId, (id, set) -> {
+            Set<Stream> streams = set == null ? ConcurrentHashMap.newKeySet() : set;
+            streams.add(stream);
+            return streams;
+        });
         return stream;
     }
 
