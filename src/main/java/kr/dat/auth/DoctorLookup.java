@@ -3,6 +3,7 @@ package kr.dat.auth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Optional;
 import kr.dat.platform.rest.DomainException;
 
 /** The DOCTOR-only gate of the contract: wrong role → 403 with the route's text, no profile → 404. */
@@ -26,7 +27,7 @@ public class DoctorLookup {
 
     /** The caller's doctor id after the role check; empty when the account has no doctor profile. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public java.util.Optional<Integer> doctorIdIfAny(String forbiddenMessage) {
+    public Optional<Integer> doctorIdIfAny(String forbiddenMessage) {
         requireDoctorRole(forbiddenMessage);
         return accounts.findActiveDoctorByUserId(caller.userId()).map(Doctor::id);
     }

@@ -7,6 +7,8 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -93,8 +95,8 @@ public class HeadsetRegistry {
         }
     }
 
-    java.util.Collection<HeadsetConnection> connections() {
-        return java.util.List.copyOf(byPatient.values());
+    Collection<HeadsetConnection> connections() {
+        return List.copyOf(byPatient.values());
     }
 
     private void replace(HeadsetConnection old) {

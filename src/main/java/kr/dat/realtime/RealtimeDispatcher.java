@@ -9,6 +9,9 @@ import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import kr.dat.diagnosis.DiagnosisService;
+import kr.dat.platform.config.AppConfig;
+import kr.dat.platform.config.Times;
 
 /** Delivers a cluster message to what this node holds: SSE streams and headset sockets. */
 @ApplicationScoped
@@ -26,10 +29,10 @@ public class RealtimeDispatcher {
     PresenceRepository presence;
 
     @Inject
-    kr.dat.diagnosis.DiagnosisService diagnoses;
+    DiagnosisService diagnoses;
 
     @Inject
-    kr.dat.platform.config.AppConfig config;
+    AppConfig config;
 
     /** The node's heartbeat lapsed and its presence rows were removed: claim its sockets again. */
     void rejoined() {
@@ -47,7 +50,7 @@ public class RealtimeDispatcher {
         for (int diagnosisId : streams.watchedDiagnoses()) {
             try {
                 diagnoses.find(diagnosisId).ifPresent(d -> streams.publish(diagnosisId, d.state().name(),
-                        kr.dat.platform.config.Times.format(d.updatedAt(), config.apiZone())));
+                        Times.format(d.updatedAt(), config.apiZone())));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not refresh the stream of diagnosis " + diagnosisId, e);
             }

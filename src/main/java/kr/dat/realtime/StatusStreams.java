@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -133,8 +134,8 @@ public class StatusStreams {
         }
     }
 
-    java.util.List<Integer> watchedDiagnoses() {
-        return java.util.List.copyOf(byDiagnosis.keySet());
+    List<Integer> watchedDiagnoses() {
+        return List.copyOf(byDiagnosis.keySet());
     }
 
     private void pingAll() {

@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import kr.dat.devstack.DevStackSessionListener;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -278,7 +274,7 @@ class DiagnosisIT {
             headset.expect("s_start_diagnosis");
             try (StatusWatcher sse = s.watch(id)) {
                 sse.expect("READY");
-                sql("UPDATE diagnoses SET expired_at = (now() AT TIME ZONE 'utc') - interval '1 second' WHERE id = ?", id);
+                TestDb.update("UPDATE diagnoses SET expired_at = (now() AT TIME ZONE 'utc') - interval '1 second' WHERE id = ?", id);
                 sse.expect("EXPIRED");
                 headset.expect("s_stop_diagnosis");
                 sse.awaitEnd(WAIT);
@@ -320,33 +316,15 @@ class DiagnosisIT {
     }
 
     private static String state(int diagnosisId) throws SQLException {
-        return one("SELECT state::text FROM diagnoses WHERE id = ?", diagnosisId);
+        return TestDb.one("SELECT state::text FROM diagnoses WHERE id = ?", diagnosisId);
     }
 
     private static String failureReason(int diagnosisId) {
         try {
-            String r = one("SELECT failure_reason FROM diagnoses WHERE id = ?", diagnosisId);
+            String r = TestDb.one("SELECT failure_reason FROM diagnoses WHERE id = ?", diagnosisId);
             return r == null ? "" : r;
         } catch (SQLException e) {
             throw new AssertionError(e);
-        }
-    }
-
-    static String one(String sql, int id) throws SQLException {
-        try (Connection c = DevStackSessionListener.stack().dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setInt(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
-    }
-
-    static void sql(String sql, int id) throws SQLException {
-        try (Connection c = DevStackSessionListener.stack().dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setInt(1, id);
-            ps.executeUpdate();
         }
     }
 }

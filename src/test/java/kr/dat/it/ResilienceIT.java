@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import kr.dat.devstack.DevStackSessionListener;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -37,21 +33,6 @@ class ResilienceIT {
         api = new Api(url);
     }
 
-    private static int sql(String sql) throws Exception {
-        try (Connection c = DevStackSessionListener.stack().dataSource().getConnection(); Statement st = c.createStatement()) {
-            if (sql.startsWith("SELECT")) {
-                try (ResultSet rs = st.executeQuery(sql)) {
-                    int n = 0;
-                    while (rs.next()) {
-                        n++;
-                    }
-                    return n;
-                }
-            }
-            return st.executeUpdate(sql);
-        }
-    }
-
     @Test
     void aNodeTakenForDeadClaimsItsHeadsetsAgain() throws Exception {
         LiveSession s = LiveSession.create(api);
@@ -61,7 +42,7 @@ class ResilienceIT {
             assertEquals(200, s.cancel(first).status());
             headset.expect("s_stop_diagnosis");
 
-            sql("DELETE FROM cluster_nodes"); // what the other nodes do to a node whose heartbeat lapsed
+            TestDb.update("DELETE FROM cluster_nodes"); // what the other nodes do to a node whose heartbeat lapsed
             Api.Reply offline = s.start("BALANCEBALL", 1);
             assertEquals(400, offline.status(), "the headset's presence went with the node row");
             // the next heartbeat (≤ 5 s) puts the node and its headsets back; startOk retries until then
@@ -79,7 +60,7 @@ class ResilienceIT {
             headset.expect("s_start_diagnosis");
             try (StatusWatcher sse = s.watch(id)) {
                 sse.expect("READY");
-                int killed = sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN dat_events'");
+                int killed = TestDb.count("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN dat_events'");
                 assertTrue(killed >= 1, "the listening connection was found");
                 headset.diagnosisEvent("c_diagnosis_started", id); // its NOTIFY may find nobody listening
                 sse.expect("STARTED");

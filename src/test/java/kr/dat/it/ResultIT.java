@@ -148,7 +148,7 @@ class ResultIT {
                 headset.send("c_upload_result", upload(id, fixture("edge_bad_timestamp_format.csv")));
                 sse.expect("FAILED");
             }
-            String reason = DiagnosisIT.one("SELECT failure_reason FROM diagnoses WHERE id = ?", id);
+            String reason = TestDb.one("SELECT failure_reason FROM diagnoses WHERE id = ?", id);
             assertTrue(reason.contains("current_time") && reason.contains("2025-03-14T10:15:02.399"), reason);
             List<String> keys = Bucket.keys("diagnosis/" + id + "/");
             assertEquals(1, keys.size(), keys.toString());
@@ -170,8 +170,8 @@ class ResultIT {
                     headset.send("c_upload_result", upload(id, csv));
                     headset.send("c_upload_result", upload(id, "a second upload is ignored"));
                     awaitSql("SELECT attempts::text FROM result_uploads WHERE diagnosis_id = ? AND attempts > 0", id);
-                    assertEquals("false", DiagnosisIT.one("SELECT done::text FROM result_uploads WHERE diagnosis_id = ?", id));
-                    assertEquals(csv, DiagnosisIT.one("SELECT content FROM result_uploads WHERE diagnosis_id = ?", id),
+                    assertEquals("false", TestDb.one("SELECT done::text FROM result_uploads WHERE diagnosis_id = ?", id));
+                    assertEquals(csv, TestDb.one("SELECT content FROM result_uploads WHERE diagnosis_id = ?", id),
                             "the raw upload is kept in PostgreSQL while the bucket is away");
                 } finally {
                     DevStackSessionListener.stack().startS3();
@@ -183,7 +183,7 @@ class ResultIT {
             assertEquals(csv, Bucket.text(keys.get(0)));
             assertEquals(600.0, api.get("diagnosis/record/" + id + "/metadata", s.doctor().accessToken()).json()
                     .getJsonNumber("score").doubleValue());
-            assertEquals(null, DiagnosisIT.one("SELECT content FROM result_uploads WHERE diagnosis_id = ?", id),
+            assertEquals(null, TestDb.one("SELECT content FROM result_uploads WHERE diagnosis_id = ?", id),
                     "the database copy is dropped once stored");
         }
     }
@@ -234,7 +234,7 @@ class ResultIT {
 
     private static void awaitSql(String sql, int id) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (DiagnosisIT.one(sql, id) == null) {
+        while (TestDb.one(sql, id) == null) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("not within " + WAIT + ": " + sql);
             }

@@ -1,0 +1,50 @@
+package kr.dat.it;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import kr.dat.devstack.DevStackSessionListener;
+
+/** Direct looks into (and pokes at) the test database, for what the API does not show. */
+final class TestDb {
+
+    private TestDb() {
+    }
+
+    /** The first column of the first row, or null; {@code ?} parameters in order. */
+    static String one(String sql, Object... params) throws SQLException {
+        try (Connection c = DevStackSessionListener.stack().dataSource().getConnection();
+             PreparedStatement ps = bind(c.prepareStatement(sql), params);
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    /** The number of rows a query returns. */
+    static int count(String sql, Object... params) throws SQLException {
+        try (Connection c = DevStackSessionListener.stack().dataSource().getConnection();
+             PreparedStatement ps = bind(c.prepareStatement(sql), params);
+             ResultSet rs = ps.executeQuery()) {
+            int n = 0;
+            while (rs.next()) {
+                n++;
+            }
+            return n;
+        }
+    }
+
+    static int update(String sql, Object... params) throws SQLException {
+        try (Connection c = DevStackSessionListener.stack().dataSource().getConnection();
+             PreparedStatement ps = bind(c.prepareStatement(sql), params)) {
+            return ps.executeUpdate();
+        }
+    }
+
+    private static PreparedStatement bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+        return ps;
+    }
+}
