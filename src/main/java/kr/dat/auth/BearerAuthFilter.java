@@ -80,7 +80,9 @@ public class BearerAuthFilter implements ContainerRequestFilter {
                 parser.next();
             }
             return true;
-        } catch (JsonException e) {
+        } catch (JsonException | NumberFormatException e) {
+            return false;
+        } catch (RuntimeException e) { // Parsson refuses nesting deeper than its limit with a plain RuntimeException
             return false;
         }
     }

@@ -18,6 +18,7 @@ public final class PatientRequests {
     public record Create(
             @NotNull @Size(min = 1, max = 50)
             @Pattern(regexp = NAME_NOT_BLANK, message = NAME_BLANK_MESSAGE, payload = ErrorType.ValueError.class)
+            @Pattern(regexp = ErrorType.NO_NUL, message = ErrorType.NUL_MESSAGE, payload = ErrorType.ValueError.class)
             String name,
             @Size(max = 32)
             @Pattern(regexp = "|[A-Za-z0-9][A-Za-z0-9_-]*",
@@ -29,6 +30,7 @@ public final class PatientRequests {
     public record Update(
             @Size(min = 1, max = 50)
             @Pattern(regexp = NAME_NOT_BLANK, message = NAME_BLANK_MESSAGE, payload = ErrorType.ValueError.class)
+            @Pattern(regexp = ErrorType.NO_NUL, message = ErrorType.NUL_MESSAGE, payload = ErrorType.ValueError.class)
             String name) {
     }
 }

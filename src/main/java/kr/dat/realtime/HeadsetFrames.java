@@ -27,16 +27,26 @@ public final class HeadsetFrames {
     /** A decoded client message. {@code data} is never null (an empty object when absent). */
     public record Message(String action, JsonObject data) {
 
-        /** {@code data.diagnosis_id} when it is an integer. */
+        /**
+         * {@code data.diagnosis_id} when it is exactly a positive integer that fits a database id.
+         * Anything else (a fraction, 2^32 + 695, a negative, a string) is no id: {@code intValue()}
+         * would wrap 4294967991 round to 695 and hand a forged id to the state machine.
+         */
         public Optional<Integer> diagnosisId() {
             JsonValue v = data.get("diagnosis_id");
-            if (v != null && v.getValueType() == JsonValue.ValueType.NUMBER) {
-                var n = data.getJsonNumber("diagnosis_id");
-                if (n.isIntegral()) {
-                    return Optional.of(n.intValue());
-                }
+            if (v == null || v.getValueType() != JsonValue.ValueType.NUMBER) {
+                return Optional.empty();
             }
-            return Optional.empty();
+            var n = data.getJsonNumber("diagnosis_id");
+            if (!n.isIntegral()) {
+                return Optional.empty();
+            }
+            try {
+                int id = n.bigDecimalValue().intValueExact();
+                return id > 0 ? Optional.of(id) : Optional.empty();
+            } catch (ArithmeticException outOfRange) {
+                return Optional.empty();
+            }
         }
 
         public Optional<String> string(String name) {

@@ -40,6 +40,17 @@ class HeadsetFramesTest {
     }
 
     @Test
+    void diagnosisIdsOutsideTheIntegerRangeAreNoIds() {
+        // 4294967296 + 695 wrapped round to 695 through intValue()
+        for (String id : List.of("4294967991", "2147483648", "-695", "0", "1e400", "695.5", "9223372036854775807695")) {
+            assertTrue(HeadsetFrames.decode("{\"action\":\"a\",\"data\":{\"diagnosis_id\":" + id + "}}")
+                    .orElseThrow().diagnosisId().isEmpty(), id);
+        }
+        assertEquals(2147483647, HeadsetFrames.decode("{\"action\":\"a\",\"data\":{\"diagnosis_id\":2147483647}}")
+                .orElseThrow().diagnosisId().orElseThrow());
+    }
+
+    @Test
     void userAgentRules() {
         List<String> allow = UserAgentFilter.list("VRClient, UnityPlayer");
         List<String> block = UserAgentFilter.list("BadBot");

@@ -8,6 +8,14 @@ import jakarta.validation.Payload;
  */
 public final class ErrorType {
 
+    /**
+     * A string PostgreSQL's {@code text} can hold: no NUL character. Put on every request string that
+     * reaches a query or a column (with {@link ValueError} and {@link #NUL_MESSAGE}); without it a
+     * a NUL (U+0000) in a name is a 500 from the driver.
+     */
+    public static final String NO_NUL = "[^\\x00]*";
+    public static final String NUL_MESSAGE = "NUL 문자(\\u0000)는 사용할 수 없습니다.";
+
     private ErrorType() {
     }
 

@@ -32,6 +32,19 @@ class SmallHelpersTest {
     }
 
     @Test
+    void queryDatesOutsideWhatTheDatabaseHoldsAre422s() {
+        for (String extreme : java.util.List.of("+999999999-12-31T23:59:59", "-999999999-01-01T00:00:00",
+                "+5874898-01-01", "+999999999-12-31T23:59:59.999999999-18:00", "-999999999-01-01T00:00:00+18:00",
+                "+10000-01-02T00:00:00", "0000-12-31T23:00:00Z")) {
+            InvalidParameterException e = assertThrows(InvalidParameterException.class,
+                    () -> InvalidParameterException.instantQuery("start_date", extreme, SEOUL), extreme);
+            assertEquals("datetime_parsing", e.error().type(), extreme);
+        }
+        assertEquals(Instant.parse("9999-12-31T14:59:59Z"),
+                InvalidParameterException.instantQuery("end_date", "9999-12-31T23:59:59", SEOUL));
+    }
+
+    @Test
     void integerParameters() {
         assertEquals(12, InvalidParameterException.intPath("id", "12"));
         assertEquals("int_parsing", assertThrows(InvalidParameterException.class,
