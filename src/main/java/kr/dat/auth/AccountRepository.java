@@ -56,10 +56,11 @@ public class AccountRepository {
                 .executeUpdate() == 1;
     }
 
-    public boolean familyIsLive(String familyId, LocalDateTime now) {
-        return !em.createQuery("SELECT t.id FROM RefreshToken t WHERE t.familyId = :family "
-                        + "AND t.rotated = false AND t.expiresAt > :now", Integer.class)
-                .setParameter("family", familyId).setParameter("now", now)
+    /** The user's login family still holds an unexpired refresh token (rotated ones count: they stay usable). */
+    public boolean familyIsLive(String familyId, int userId, LocalDateTime now) {
+        return !em.createQuery("SELECT t.id FROM RefreshToken t WHERE t.familyId = :family AND t.userId = :user "
+                        + "AND t.expiresAt > :now", Integer.class)
+                .setParameter("family", familyId).setParameter("user", userId).setParameter("now", now)
                 .setMaxResults(1).getResultList().isEmpty();
     }
 

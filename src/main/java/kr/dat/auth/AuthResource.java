@@ -45,7 +45,7 @@ public class AuthResource {
     @APIResponse(responseCode = "422", description = "Validation errors (pydantic-style list)")
     public Response register(@Valid @NotNull AuthRequests.Register body) {
         User user = auth.register(new AuthService.Registration(body.loginId(), body.password(), body.name(),
-                UserRole.valueOf(body.role()), body.adminCode()));
+                UserRole.valueOf(body.role()), body.adminCode()), client());
         return Response.status(Response.Status.CREATED).entity(UserView.of(user, config.apiZone())).build();
     }
 
@@ -61,8 +61,9 @@ public class AuthResource {
 
     @POST
     @Path("refresh")
-    @Operation(summary = "Refresh the tokens", description = "Rotates the refresh token: store the new one. Presenting a "
-            + "spent refresh token again revokes that whole login.")
+    @Operation(summary = "Refresh the tokens", description = "Returns a new pair: store the new refresh token. "
+            + "An earlier token of the same login keeps working until it expires or the user logs out (one per browser tab), "
+            + "unless REFRESH_TOKEN_REUSE_DETECTION is on.")
     @APIResponse(responseCode = "200", description = "A new pair")
     @APIResponse(responseCode = "401", description = "Refresh Token이 없습니다 / 유효하지 않은 Refresh Token입니다")
     public TokenView refresh(@Valid @NotNull AuthRequests.Refresh body) {

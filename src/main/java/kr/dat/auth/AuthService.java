@@ -36,6 +36,9 @@ public class AuthService {
     LoginThrottle throttle;
 
     @Inject
+    AdminCodeThrottle adminCodes;
+
+    @Inject
     AppConfig config;
 
     /** A new login's tokens. */
@@ -49,9 +52,18 @@ public class AuthService {
     public record Registration(String loginId, String password, String name, UserRole role, String adminCode) {
     }
 
-    /** Creates the account, and for a DOCTOR its doctor profile, in one transaction. */
-    public User register(Registration r) {
+    /**
+     * Creates the account, and for a DOCTOR its doctor profile, in one transaction. Wrong admin codes
+     * are throttled per address and server-wide; while locked even the right code is refused.
+     */
+    public User register(Registration r, Client client) {
+        if (adminCodes.isLocked(client.ip())) {
+            LOG.warning(() -> "Security: registration from " + client.ip() + " refused while wrong admin codes are throttled");
+            throw DomainException.badRequest(Messages.BAD_ADMIN_CODE);
+        }
         if (!constantTimeEquals(r.adminCode(), config.adminCode())) {
+            adminCodes.recordFailure(client.ip());
+            LOG.warning(() -> "Security: wrong admin code at registration from " + client.ip());
             throw DomainException.badRequest(Messages.BAD_ADMIN_CODE);
         }
         if (accounts.loginIdTaken(r.loginId())) {
@@ -104,7 +116,12 @@ public class AuthService {
         return issuePair(user.id(), UUID.randomUUID().toString(), client, now);
     }
 
-    /** Rotates the refresh token: the presented one is spent, a new pair is returned. */
+    /**
+     * Issues a new pair for a live refresh token. The presented token is marked rotated; by default
+     * it keeps working until it expires (the front end holds one token per browser tab, and two
+     * concurrent refreshes with one token must both succeed). With {@code REFRESH_TOKEN_REUSE_DETECTION}
+     * on, presenting a rotated token after the grace period revokes the whole login.
+     */
     public TokenPair refresh(String refreshToken, Client client) {
         if (refreshToken == null || refreshToken.isBlank()) {
             throw DomainException.unauthorized(Messages.NO_REFRESH_TOKEN);
@@ -116,16 +133,18 @@ public class AuthService {
         RefreshToken stored = accounts.findRefreshToken(TokenService.fingerprint(refreshToken))
                 .orElseThrow(() -> DomainException.unauthorized(Messages.BAD_REFRESH_TOKEN));
         LocalDateTime now = Times.nowUtc();
-        if (stored.isRotated() || stored.clientDiffers(client.ip(), client.userAgent())) {
-            revokeFamily(stored, stored.isRotated() ? "reuse of a rotated refresh token" : "refresh from another client");
+        if (stored.clientDiffers(client.ip(), client.userAgent())) {
+            revokeFamily(stored, "refresh from another client");
+        }
+        if (stored.isRotated() && config.refreshTokenReuseDetection()
+                && stored.rotatedBefore(now.minusSeconds(config.refreshTokenReuseGraceSeconds()))) {
+            revokeFamily(stored, "reuse of a rotated refresh token");
         }
         boolean userLive = accounts.findUser(stored.userId()).map(User::isActive).orElse(false);
         if (stored.isExpired(now) || !userLive || stored.userId() != claims.userId()) {
             throw DomainException.unauthorized(Messages.BAD_REFRESH_TOKEN);
         }
-        if (!accounts.markRotated(stored, now)) { // a concurrent refresh spent it first: treat as reuse
-            revokeFamily(stored, "concurrent reuse of a refresh token");
-        }
+        accounts.markRotated(stored, now); // false when a concurrent refresh marked it first: both get a pair
         return issuePair(stored.userId(), stored.familyId(), client, now);
     }
 
@@ -150,7 +169,8 @@ public class AuthService {
         }
         User user = accounts.findUser(claims.userId()).filter(User::isActive)
                 .orElseThrow(() -> DomainException.unauthorized(Messages.AUTH_FAILED));
-        if (claims.familyId() == null || !accounts.familyIsLive(claims.familyId(), Times.nowUtc())) {
+        // the login family must be the user's own: a token carrying another user's sub with my sid is refused
+        if (claims.familyId() == null || !accounts.familyIsLive(claims.familyId(), user.id(), Times.nowUtc())) {
             throw DomainException.unauthorized(Messages.AUTH_FAILED);
         }
         return user;

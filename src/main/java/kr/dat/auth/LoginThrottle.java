@@ -1,9 +1,8 @@
 package kr.dat.auth;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import kr.dat.platform.config.AppConfig;
 
@@ -15,53 +14,31 @@ import kr.dat.platform.config.AppConfig;
 @ApplicationScoped
 public class LoginThrottle {
 
-    private static final int MAX_TRACKED = 100_000;
-
     @Inject
     AppConfig config;
 
-    private final Map<String, Window> accounts = new ConcurrentHashMap<>();
-    private final Map<String, Window> addresses = new ConcurrentHashMap<>();
     LongSupplier clock = System::currentTimeMillis;
+    private FailureCounter accounts;
+    private FailureCounter addresses;
 
-    /** Failures counted from {@code start}; locked until {@code lockedUntil} (epoch ms). */
-    record Window(long start, int failures, long lockedUntil) {
+    @PostConstruct
+    void init() {
+        accounts = new FailureCounter(config::loginMaxFailuresPerAccount, config::loginFailureWindowSeconds,
+                config::loginLockSeconds, () -> clock.getAsLong());
+        addresses = new FailureCounter(config::loginMaxFailuresPerIp, config::loginFailureWindowSeconds,
+                config::loginLockSeconds, () -> clock.getAsLong());
     }
 
     public boolean isLocked(String loginId, String ip) {
-        long now = clock.getAsLong();
-        return locked(accounts.get(loginId), now) || (ip != null && locked(addresses.get(ip), now));
+        return accounts.isLocked(loginId) || addresses.isLocked(ip);
     }
 
     public void recordFailure(String loginId, String ip) {
-        count(accounts, loginId, config.loginMaxFailuresPerAccount());
-        if (ip != null) {
-            count(addresses, ip, config.loginMaxFailuresPerIp());
-        }
+        accounts.recordFailure(loginId);
+        addresses.recordFailure(ip);
     }
 
     public void recordSuccess(String loginId) {
-        accounts.remove(loginId);
-    }
-
-    private static boolean locked(Window w, long now) {
-        return w != null && w.lockedUntil() > now;
-    }
-
-    private void count(Map<String, Window> map, String key, int max) {
-        long now = clock.getAsLong();
-        long windowMs = config.loginFailureWindowSeconds() * 1000L;
-        long lockMs = config.loginLockSeconds() * 1000L;
-        if (map.size() > MAX_TRACKED) {
-            map.values().removeIf(w -> w.lockedUntil() <= now && now - w.start() > windowMs);
-        }
-        map.compute(key, (k, w) -> {
-            if (w == null || (now - w.start() > windowMs && w.lockedUntil() <= now)) {
-                w = new Window(now, 0, 0);
-            }
-            int failures = w.failures() + 1;
-            long lockedUntil = failures >= max ? now + lockMs : w.lockedUntil();
-            return new Window(w.start(), failures, lockedUntil);
-        });
+        accounts.clear(loginId);
     }
 }

@@ -12,8 +12,8 @@ import kr.dat.platform.config.Times;
 
 /**
  * One refresh token of a login family (table {@code tokens}). Only the SHA-256 of the token is
- * stored. A rotated token stays as a marked row ({@code is_deleted}) so that presenting it again is
- * recognised as reuse, which revokes the whole family.
+ * stored. A token that was used for a refresh is marked rotated ({@code is_deleted}); it stays usable
+ * until it expires (several browser tabs hold tokens of one login), unless reuse detection is on.
  */
 @Entity
 @Table(name = "tokens")
@@ -83,6 +83,11 @@ public class RefreshToken {
 
     public boolean isRotated() {
         return rotated;
+    }
+
+    /** Rotated at or before {@code t} (the row's {@code updated_at} is the rotation time). */
+    public boolean rotatedBefore(LocalDateTime t) {
+        return rotated && !updatedAt.isAfter(t);
     }
 
     public boolean isExpired(LocalDateTime nowUtc) {

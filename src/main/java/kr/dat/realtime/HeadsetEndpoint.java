@@ -16,15 +16,22 @@ import kr.dat.patient.Patient;
 import kr.dat.patient.PatientService;
 
 /**
- * The headset's WebSocket, {@code /api/ws/diagnosis/{patient_code}} (CONTRACT.md §6). An adapter:
- * it looks the patient up, registers the socket and hands each frame to {@link HeadsetService} off
- * the I/O thread. Nothing a client sends can close the socket.
+ * The headset's WebSocket, {@code /api/ws/diagnosis/{patient_code}} (docs/asyncapi.yaml). An adapter:
+ * it looks the patient up, registers the socket and hands each message to {@link HeadsetService} off
+ * the I/O thread. Nothing a client sends can close the socket, except a message over the size limit
+ * (1009) or one the node has no memory for (1013).
+ *
+ * <p>Messages are taken as parts, as the container reads them, and measured before they are kept:
+ * a 300 MB frame is refused after its first 32 MiB, not after the container has assembled it. One
+ * endpoint instance serves one socket (the container's default), so the assembler is per socket.
  */
 @ServerEndpoint("/ws/diagnosis/{patient_code}")
 public class HeadsetEndpoint {
 
-    /** Largest text frame accepted: a 10 MiB CSV escaped into JSON, with room to spare. */
-    static final int MAX_TEXT_BYTES = 32 * 1024 * 1024;
+    /** Largest message accepted, in UTF-8 bytes: a 10 MiB CSV escaped into JSON, with room to spare. */
+    static final int MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+    /** Longest patient code looked up; anything longer (or with a NUL) is unknown without a query. */
+    private static final int MAX_CODE_LENGTH = 64;
     private static final Logger LOG = Logger.getLogger(HeadsetEndpoint.class.getName());
 
     @Inject
@@ -36,38 +43,85 @@ public class HeadsetEndpoint {
     @Inject
     HeadsetService service;
 
+    @Inject
+    MessageBudget budget;
+
+    private MessageAssembler inbound;
+    private long binaryBytes;
+
     @OnOpen
     public void open(Session session, @PathParam("patient_code") String code) {
-        Optional<Patient> patient = patients.findActiveByCode(code);
+        Optional<Patient> patient = plausible(code) ? patients.findActiveByCode(code) : Optional.empty();
         if (patient.isEmpty()) {
             LOG.info(() -> "Headset socket for an unknown or deleted patient code refused (4004)");
-            refuse(session, new CloseReason(CloseReason.CloseCodes.getCloseCode(HeadsetRegistry.UNKNOWN_PATIENT),
+            closeWith(session, new CloseReason(CloseReason.CloseCodes.getCloseCode(HeadsetRegistry.UNKNOWN_PATIENT),
                     "unknown patient code"));
             return;
         }
-        session.setMaxTextMessageBufferSize(MAX_TEXT_BYTES);
         session.setMaxIdleTimeout(0);
+        inbound = new MessageAssembler(budget, MAX_MESSAGE_BYTES);
         HeadsetConnection conn = registry.add(session, patient.get().id());
         service.connected(conn);
     }
 
-    @OnMessage(maxMessageSize = MAX_TEXT_BYTES)
-    public void text(Session session, String frame) {
-        HeadsetConnection conn = registry.get(session);
-        if (conn != null) {
-            service.receive(conn, frame);
-        }
+    static boolean plausible(String code) {
+        return code != null && !code.isEmpty() && code.length() <= MAX_CODE_LENGTH && code.indexOf('\0') < 0;
     }
 
     @OnMessage
-    public void binary(Session session, ByteBuffer frame) {
+    public void text(Session session, String part, boolean last) {
         HeadsetConnection conn = registry.get(session);
-        LOG.warning(() -> "Binary frame of " + frame.remaining() + " bytes from the headset of patient "
-                + (conn == null ? "?" : conn.patientId()) + " ignored (the protocol is text only)");
+        if (conn == null || inbound == null) {
+            return; // a refused or closing socket: nothing it sends is kept
+        }
+        switch (inbound.append(part, last)) {
+            case COMPLETE -> service.receive(conn, inbound.take());
+            case TOO_BIG -> {
+                LOG.warning(() -> "Message over " + MAX_MESSAGE_BYTES + " bytes from the headset of patient "
+                        + conn.patientId() + " refused (1009)");
+                closeWith(session, new CloseReason(CloseReason.CloseCodes.TOO_BIG,
+                        "message larger than " + (MAX_MESSAGE_BYTES >> 20) + " MiB"));
+            }
+            case OVER_BUDGET -> {
+                LOG.warning(() -> "No memory left for the message of the headset of patient " + conn.patientId()
+                        + " (" + (budget.inUse() >> 20) + " of " + (budget.limit() >> 20)
+                        + " MiB held by headset messages); closed 1013");
+                closeWith(session, new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "server busy, send again"));
+            }
+            default -> {
+                // PARTIAL: wait for the rest; DISCARDED: the socket is being closed
+            }
+        }
+    }
+
+    /** The protocol is text only: binary messages are counted (to the same limit) and dropped. */
+    @OnMessage
+    public void binary(Session session, ByteBuffer part, boolean last) {
+        HeadsetConnection conn = registry.get(session);
+        if (conn == null) {
+            return;
+        }
+        binaryBytes += part.remaining();
+        if (binaryBytes > MAX_MESSAGE_BYTES) {
+            binaryBytes = Long.MIN_VALUE; // report once
+            LOG.warning(() -> "Binary message over " + MAX_MESSAGE_BYTES + " bytes from the headset of patient "
+                    + conn.patientId() + " refused (1009)");
+            closeWith(session, new CloseReason(CloseReason.CloseCodes.TOO_BIG, "binary message too large"));
+            return;
+        }
+        if (last && binaryBytes >= 0) {
+            long size = binaryBytes;
+            binaryBytes = 0;
+            LOG.warning(() -> "Binary message of " + size + " bytes from the headset of patient "
+                    + conn.patientId() + " ignored (the protocol is text only)");
+        }
     }
 
     @OnClose
     public void close(Session session, CloseReason reason) {
+        if (inbound != null) {
+            inbound.abandon();
+        }
         HeadsetConnection conn = registry.remove(session);
         if (conn != null) {
             service.disconnected(conn, reason);
@@ -80,10 +134,10 @@ public class HeadsetEndpoint {
         LOG.warning(() -> "Headset socket error (patient " + (conn == null ? "?" : conn.patientId()) + "): " + error);
     }
 
-    private static void refuse(Session session, CloseReason reason) {
+    private static void closeWith(Session session, CloseReason reason) {
         try {
             session.close(reason);
-        } catch (java.io.IOException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             LOG.fine(() -> "close failed: " + e);
         }
     }

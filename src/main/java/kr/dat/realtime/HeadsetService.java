@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import kr.dat.diagnosis.DiagnosisService;
@@ -32,6 +33,9 @@ public class HeadsetService {
     @Inject
     ResultService results;
 
+    @Inject
+    MessageBudget budget;
+
     void connected(HeadsetConnection conn) {
         presence.register(conn.patientId(), conn.id());
         LOG.info(() -> "Headset of patient " + conn.patientId() + " connected (socket " + conn.id() + ")");
@@ -48,28 +52,38 @@ public class HeadsetService {
         LOG.info(() -> "Headset of patient " + conn.patientId() + " disconnected (" + reason.getCloseCode().getCode() + ")");
     }
 
-    void receive(HeadsetConnection conn, String frame) {
+    /**
+     * Handles a whole message on the socket's serial inbox; its bytes stay taken from the
+     * {@link MessageBudget} until it has been handled (an upload: until it is claimed and scored).
+     */
+    void receive(HeadsetConnection conn, MessageAssembler.Received message) {
+        AtomicReference<String> frame = new AtomicReference<>(message.text()); // dropped once decoded
         conn.inbox(executor).execute(() -> {
             try {
                 handle(conn.patientId(), frame);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Message from the headset of patient " + conn.patientId()
                         + " could not be handled; ignored", e);
+            } finally {
+                frame.set(null);
+                budget.release(message.reservedBytes());
             }
         });
     }
 
-    private void handle(int patientId, String frame) {
-        Optional<HeadsetFrames.Message> decoded = HeadsetFrames.decode(frame);
+    private void handle(int patientId, AtomicReference<String> frame) {
+        int chars = frame.get().length();
+        Optional<HeadsetFrames.Message> decoded = HeadsetFrames.decode(frame.getAndSet(null));
         if (decoded.isEmpty()) {
-            LOG.warning(() -> "Malformed frame (" + frame.length() + " chars) from the headset of patient "
+            LOG.warning(() -> "Malformed frame (" + chars + " chars) from the headset of patient "
                     + patientId + " ignored");
             return;
         }
         HeadsetFrames.Message m = decoded.get();
         Optional<Integer> diagnosisId = m.diagnosisId();
         if (diagnosisId.isEmpty()) {
-            LOG.warning(() -> m.action() + " without an integer diagnosis_id from the headset of patient "
+            LOG.warning(() -> m.action() + " without a diagnosis_id that is an integer in 1.." + Integer.MAX_VALUE
+                    + " from the headset of patient "
                     + patientId + " ignored");
             return;
         }

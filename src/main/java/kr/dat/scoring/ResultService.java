@@ -53,7 +53,7 @@ public class ResultService {
     }
 
     /** UTF-8 length without encoding the whole text. */
-    static long utf8Length(CharSequence s) {
+    public static long utf8Length(CharSequence s) {
         long n = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

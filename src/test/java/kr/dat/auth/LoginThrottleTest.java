@@ -39,6 +39,7 @@ class LoginThrottleTest {
         throttle = new LoginThrottle();
         throttle.config = config;
         throttle.clock = now::get;
+        throttle.init();
     }
 
     @Test

@@ -57,6 +57,34 @@ public class AppConfig {
     int loginLockSeconds;
 
     @Inject
+    @ConfigProperty(name = "ADMIN_CODE_MAX_FAILURES_PER_IP", defaultValue = "5")
+    int adminCodeMaxFailuresPerIp;
+
+    @Inject
+    @ConfigProperty(name = "ADMIN_CODE_MAX_FAILURES_GLOBAL", defaultValue = "30")
+    int adminCodeMaxFailuresGlobal;
+
+    @Inject
+    @ConfigProperty(name = "ADMIN_CODE_FAILURE_WINDOW_SECONDS", defaultValue = "900")
+    int adminCodeFailureWindowSeconds;
+
+    @Inject
+    @ConfigProperty(name = "ADMIN_CODE_LOCK_SECONDS", defaultValue = "900")
+    int adminCodeLockSeconds;
+
+    @Inject
+    @ConfigProperty(name = "REFRESH_TOKEN_REUSE_DETECTION", defaultValue = "false")
+    boolean refreshTokenReuseDetection;
+
+    @Inject
+    @ConfigProperty(name = "REFRESH_TOKEN_REUSE_GRACE_SECONDS", defaultValue = "30")
+    int refreshTokenReuseGraceSeconds;
+
+    @Inject
+    @ConfigProperty(name = "WS_MESSAGE_BUDGET_MB", defaultValue = "0")
+    int wsMessageBudgetMegabytes;
+
+    @Inject
     @ConfigProperty(name = "API_TIME_ZONE")
     String apiTimeZone;
 
@@ -107,6 +135,41 @@ public class AppConfig {
 
     public int loginLockSeconds() {
         return loginLockSeconds;
+    }
+
+    public int adminCodeMaxFailuresPerIp() {
+        return adminCodeMaxFailuresPerIp;
+    }
+
+    public int adminCodeMaxFailuresGlobal() {
+        return adminCodeMaxFailuresGlobal;
+    }
+
+    public int adminCodeFailureWindowSeconds() {
+        return adminCodeFailureWindowSeconds;
+    }
+
+    public int adminCodeLockSeconds() {
+        return adminCodeLockSeconds;
+    }
+
+    /**
+     * Off (the default, like the old server): a refresh token stays usable until it expires or the
+     * user logs out, even after it was rotated, so two browser tabs stay logged in. On: presenting a
+     * rotated token again after the grace period revokes the whole login.
+     */
+    public boolean refreshTokenReuseDetection() {
+        return refreshTokenReuseDetection;
+    }
+
+    /** With reuse detection on: how long a rotated token may still be presented (concurrent refreshes). */
+    public int refreshTokenReuseGraceSeconds() {
+        return refreshTokenReuseGraceSeconds;
+    }
+
+    /** Memory all headset messages of a node may hold together, MiB; 0: a quarter of the heap. */
+    public int wsMessageBudgetMegabytes() {
+        return wsMessageBudgetMegabytes;
     }
 
     /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */

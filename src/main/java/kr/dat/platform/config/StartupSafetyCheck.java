@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 @Singleton
 public class StartupSafetyCheck {
 
+    static final int MIN_ADMIN_CODE_LENGTH = 8;
     private static final Logger LOG = Logger.getLogger(StartupSafetyCheck.class.getName());
 
     @Inject
@@ -46,6 +47,8 @@ public class StartupSafetyCheck {
         }
         if (adminCode == null || adminCode.equals(AppConfig.DEFAULT_ADMIN_CODE)) {
             problems.add("ADMIN_CODE is the published default");
+        } else if (adminCode.length() < MIN_ADMIN_CODE_LENGTH) {
+            problems.add("ADMIN_CODE is shorter than " + MIN_ADMIN_CODE_LENGTH + " characters (a 4-digit code falls to guessing)");
         }
         return problems;
     }

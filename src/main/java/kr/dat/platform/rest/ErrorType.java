@@ -14,7 +14,7 @@ public final class ErrorType {
      * a NUL (U+0000) in a name is a 500 from the driver.
      */
     public static final String NO_NUL = "[^\\x00]*";
-    public static final String NUL_MESSAGE = "NUL 문자(\\u0000)는 사용할 수 없습니다.";
+    public static final String NUL_MESSAGE = "NUL 문자(U+0000)는 사용할 수 없습니다.";
 
     private ErrorType() {
     }

@@ -16,12 +16,20 @@ class StartupSafetyCheckTest {
 
     @Test
     void shortKeysAreReported() {
-        assertEquals(1, StartupSafetyCheck.problems(false, "short-but-not-default", "9f8e7d").size());
+        assertEquals(1, StartupSafetyCheck.problems(false, "short-but-not-default", "9f8e7d6c").size());
+    }
+
+    @Test
+    void adminCodesShorterThanEightCharactersAreReported() {
+        var problems = StartupSafetyCheck.problems(false, "x".repeat(32), "4821");
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).startsWith("ADMIN_CODE is shorter than 8"), problems.get(0));
+        assertEquals(1, StartupSafetyCheck.problems(false, "x".repeat(32), "9f8e7d6").size());
     }
 
     @Test
     void strongSettingsPass() {
-        assertTrue(StartupSafetyCheck.problems(false, "x".repeat(32), "9f8e7d").isEmpty());
+        assertTrue(StartupSafetyCheck.problems(false, "x".repeat(32), "9f8e7d6c").isEmpty());
     }
 
     @Test

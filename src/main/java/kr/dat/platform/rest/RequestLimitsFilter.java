@@ -1,0 +1,28 @@
+package kr.dat.platform.rest;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.logging.Logger;
+
+/** First filter of every request (web.xml): oversized headers get 431 before anything reads them. */
+public class RequestLimitsFilter implements Filter {
+
+    private static final Logger LOG = Logger.getLogger(RequestLimitsFilter.class.getName());
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest http = (HttpServletRequest) req;
+        if (HeaderLimits.exceeded(http)) {
+            LOG.warning(() -> "Request with oversized headers from " + http.getRemoteAddr() + " refused (431)");
+            ErrorPageServlet.write((HttpServletResponse) res, 431, HeaderLimits.TOO_LARGE);
+            return;
+        }
+        chain.doFilter(req, res);
+    }
+}
