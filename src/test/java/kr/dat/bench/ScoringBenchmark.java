@@ -57,7 +57,7 @@ public final class ScoringBenchmark {
     }
 
     /** Rows like the real BalanceBall sample: rotations, a time every ~14 ms, Score/State rising. */
-    static String balanceBall(int targetBytes) {
+    public static String balanceBall(int targetBytes) {
         Random r = new Random(20250124);
         StringBuilder sb = new StringBuilder(targetBytes + 200);
         sb.append("Rotation_X,Rotation_Y,Rotation_Z,current_time,Score,State\r\n");

@@ -185,23 +185,115 @@ class AuthIT {
         assertEquals("인증에 실패했습니다", refreshAsAccess.detail());
     }
 
-    @Test
-    void refreshRotatesAndReuseRevokesTheFamily() {
-        Api.Session s = api.doctor();
-        Api.Reply first = api.post("auth/refresh", "{\"refresh_token\":\"" + s.refreshToken() + "\"}", null);
-        assertEquals(200, first.status(), first.body());
-        String rotated = first.json().getString("refresh_token");
-        String newAccess = first.json().getString("access_token");
-        assertNotEquals(s.refreshToken(), rotated, "the refresh token is rotated");
-        assertEquals(200, api.get("auth/me", newAccess).status());
+    private Api.Reply refresh(String refreshToken) {
+        return api.post("auth/refresh", "{\"refresh_token\":\"" + refreshToken + "\"}", null);
+    }
 
-        // the spent token comes back: someone copied it. The whole login is revoked.
-        Api.Reply reuse = api.post("auth/refresh", "{\"refresh_token\":\"" + s.refreshToken() + "\"}", null);
-        assertEquals(401, reuse.status());
-        assertEquals("유효하지 않은 Refresh Token입니다", reuse.detail());
-        Api.Reply afterReuse = api.post("auth/refresh", "{\"refresh_token\":\"" + rotated + "\"}", null);
-        assertEquals(401, afterReuse.status(), "the rotated successor is revoked too");
-        assertEquals(401, api.get("auth/me", newAccess).status(), "and so are the family's access tokens");
+    @Test
+    void twoTabsRefreshingWithTheirOwnTokensBothStayLoggedIn() {
+        Api.Session s = api.doctor(); // both tabs start from the token stored at login
+        Api.Reply tab1 = refresh(s.refreshToken());
+        assertEquals(200, tab1.status(), tab1.body());
+        String tab1Refresh = tab1.json().getString("refresh_token");
+        assertNotEquals(s.refreshToken(), tab1Refresh, "the refresh token is rotated");
+
+        Api.Reply tab2 = refresh(s.refreshToken()); // tab 2 still holds the older token
+        assertEquals(200, tab2.status(), "a tab with the older token is not logged out: " + tab2.body());
+        assertEquals(200, api.get("auth/me", tab1.json().getString("access_token")).status(), "tab 1 stays logged in");
+        assertEquals(200, api.get("auth/me", tab2.json().getString("access_token")).status(), "tab 2 too");
+
+        Api.Reply tab1Again = refresh(tab1Refresh);
+        assertEquals(200, tab1Again.status(), "tab 1 refreshes again: " + tab1Again.body());
+        Api.Reply tab2Again = refresh(tab2.json().getString("refresh_token"));
+        assertEquals(200, tab2Again.status(), tab2Again.body());
+
+        // logout still cuts off every token of the login, rotated or not
+        assertEquals(200, api.post("auth/logout", null, tab1Again.json().getString("access_token")).status());
+        assertEquals(401, refresh(s.refreshToken()).status());
+        assertEquals(401, refresh(tab2Again.json().getString("refresh_token")).status());
+        assertEquals(401, api.get("auth/me", tab2Again.json().getString("access_token")).status());
+    }
+
+    @Test
+    void twoConcurrentRefreshesWithOneTokenBothSucceed() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Api.Session s = api.doctor();
+            java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.Callable<Api.Reply> call = () -> {
+                    barrier.await();
+                    return refresh(s.refreshToken());
+                };
+                var a = pool.submit(call);
+                var b = pool.submit(call);
+                Api.Reply ra = a.get();
+                Api.Reply rb = b.get();
+                assertEquals(200, ra.status(), ra.body());
+                assertEquals(200, rb.status(), rb.body());
+                assertEquals(200, api.get("auth/me", ra.json().getString("access_token")).status());
+                assertEquals(200, api.get("auth/me", rb.json().getString("access_token")).status());
+                assertEquals(200, refresh(ra.json().getString("refresh_token")).status());
+                assertEquals(200, refresh(rb.json().getString("refresh_token")).status());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void anAccessTokenCarryingAnotherUsersSubWithMySidIsRefused() throws Exception {
+        Api.Session me = api.doctor();
+        Api.Session victim = api.doctor();
+        JsonObject mine = jakarta.json.Json.createReader(new java.io.StringReader(new String(
+                Base64.getUrlDecoder().decode(me.accessToken().split("\\.")[1]), StandardCharsets.UTF_8))).readObject();
+        // signed with the dev key the test server runs with: only the sub differs from my own token
+        org.jose4j.jwt.JwtClaims claims = new org.jose4j.jwt.JwtClaims();
+        claims.setSubject(Integer.toString(victim.userId()));
+        claims.setClaim("type", "access");
+        claims.setClaim("sid", mine.getString("sid"));
+        claims.setExpirationTimeMinutesInTheFuture(10);
+        claims.setIssuedAtToNow();
+        claims.setGeneratedJwtId();
+        org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setAlgorithmHeaderValue(org.jose4j.jws.AlgorithmIdentifiers.HMAC_SHA256);
+        jws.setKey(new org.jose4j.keys.HmacKey("my-secret-key".getBytes(StandardCharsets.UTF_8)));
+        jws.setDoKeyValidation(false);
+        String forged = jws.getCompactSerialization();
+        Api.Reply r = api.get("auth/me", forged);
+        assertEquals(401, r.status(), "a login family is bound to its user: " + r.body());
+        assertEquals(200, api.get("auth/me", me.accessToken()).status(), "my own token still works");
+    }
+
+    @Test
+    void wrongAdminCodesAreThrottledPerAddress() {
+        Api attacker = new Api(url).header("X-Forwarded-For", "10.66." + (int) (Math.random() * 250) + ".7");
+        for (int i = 0; i < 5; i++) {
+            Api.Reply r = attacker.post("auth/register", registerBody(uniqueLogin("bf"), PASSWORD, "x", "DOCTOR",
+                    String.format("%04d", 9000 + i)), null);
+            assertEquals(400, r.status());
+            assertEquals("관리자 코드가 일치하지 않습니다", r.detail());
+        }
+        Api.Reply right = attacker.post("auth/register", registerBody(uniqueLogin("bf"), PASSWORD, "x", "DOCTOR", ADMIN_CODE), null);
+        assertEquals(400, right.status(), "while locked even the right code is refused, with the same answer: " + right.body());
+        assertEquals("관리자 코드가 일치하지 않습니다", right.detail());
+        Api.Reply elsewhere = new Api(url).header("X-Forwarded-For", "10.67.0.8")
+                .post("auth/register", registerBody(uniqueLogin("ok"), PASSWORD, "x", "DOCTOR", ADMIN_CODE), null);
+        assertEquals(201, elsewhere.status(), "another address is not locked: " + elsewhere.body());
+    }
+
+    @Test
+    void nulCharactersInLoginIdsAndNamesAre422() {
+        Api.Reply login = api.post("auth/login", "{\"login_id\":\"doc\\u0000tor\",\"password\":\"x\"}", null);
+        assertEquals(422, login.status(), login.body());
+        Api.Reply register = api.post("auth/register", registerBody(uniqueLogin("n").substring(0, 8) + "\u0000x", PASSWORD, "이름", "DOCTOR",
+                ADMIN_CODE), null);
+        assertEquals(422, register.status(), register.body());
+        Api.Reply name = api.post("auth/register", registerBody(uniqueLogin("n"), PASSWORD, "이\u0000름", "DOCTOR",
+                ADMIN_CODE), null);
+        assertEquals(422, name.status(), name.body());
+        assertEquals("value_error", name.json().getJsonArray("detail").getJsonObject(0).getString("type"));
     }
 
     @Test

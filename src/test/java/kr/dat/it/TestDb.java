@@ -34,6 +34,24 @@ final class TestDb {
         }
     }
 
+    /**
+     * Polls the diagnosis' state, with back-off, until it is one of {@code wanted} or the deadline
+     * passes; returns the last state seen.
+     */
+    static String awaitState(int diagnosisId, java.time.Duration timeout, String... wanted) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = 10;
+        java.util.Set<String> targets = java.util.Set.of(wanted);
+        while (true) {
+            String state = one("SELECT state::text FROM diagnoses WHERE id = ?", diagnosisId);
+            if (targets.contains(state) || System.nanoTime() > deadline) {
+                return state;
+            }
+            Thread.sleep(pause);
+            pause = Math.min(pause * 2, 500);
+        }
+    }
+
     static int update(String sql, Object... params) throws SQLException {
         try (Connection c = DevStackSessionListener.stack().dataSource().getConnection();
              PreparedStatement ps = bind(c.prepareStatement(sql), params)) {
