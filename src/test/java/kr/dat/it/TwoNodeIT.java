@@ -24,7 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two WildFly nodes on one PostgreSQL, as behind a load balancer: node 1 is Arquillian's, node 2
- * a second server started here. The headset talks to one node, the doctor to the other.
+ * a second server started here. The headset talks to one node, the doctor to the other. Node 2
+ * also runs with the opt-in refresh-token reuse detection (no grace), so that setting is tested
+ * on a real server without booting a third one.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -50,6 +52,8 @@ class TwoNodeIT {
         Path base = Files.createTempDirectory("dat-node2-");
         List<String> props = new ArrayList<>(DevStackSessionListener.stack().serverProperties());
         props.add("-DENV=dev");
+        props.add("-DREFRESH_TOKEN_REUSE_DETECTION=true");
+        props.add("-DREFRESH_TOKEN_REUSE_GRACE_SECONDS=0");
         node2 = WildFlyProcess.start(jbossHome, base, 100, Path.of(System.getProperty("dat.war")), props, false);
         node2.awaitReady(Duration.ofSeconds(180));
     }
@@ -65,6 +69,22 @@ class TwoNodeIT {
     void clients() throws Exception {
         node1Api = new Api(url);
         node2Api = new Api(node2.apiBase().toURL());
+    }
+
+    @Test
+    void withReuseDetectionOnAnAlreadyUsedRefreshTokenRevokesTheWholeLogin() {
+        Api.Session s = node2Api.doctor();
+        String body = "{\"refresh_token\":\"" + s.refreshToken() + "\"}";
+        Api.Reply first = node2Api.post("auth/refresh", body, null);
+        assertEquals(200, first.status(), first.body());
+        String successor = first.json().getString("refresh_token");
+        String access = first.json().getString("access_token");
+        Api.Reply reuse = node2Api.post("auth/refresh", body, null);
+        assertEquals(401, reuse.status(), "the used token comes back: someone copied it");
+        assertEquals("유효하지 않은 Refresh Token입니다", reuse.detail());
+        assertEquals(401, node2Api.post("auth/refresh", "{\"refresh_token\":\"" + successor + "\"}", null).status(),
+                "its successor is revoked too");
+        assertEquals(401, node2Api.get("auth/me", access).status(), "and so are the login's access tokens");
     }
 
     @Test
