@@ -95,6 +95,16 @@ class PatientIT {
     }
 
     @Test
+    void newRowsAreStoredInNaiveUtcOnAServerInSeoulTime() throws Exception {
+        // arquillian.xml runs this server with -Duser.timezone=Asia/Seoul
+        Api.Session doctor = api.doctor();
+        Api.Reply me = api.get("auth/me", doctor.accessToken());
+        TestDb.assertCreatedInNaiveUtc("users", doctor.userId(), me.json().getString("created_at"));
+        Api.Reply p = api.post("patients", "{\"name\":\"시간대\"}", doctor.accessToken());
+        TestDb.assertCreatedInNaiveUtc("patients", p.json().getInt("id"), p.json().getString("created_at"));
+    }
+
+    @Test
     void automaticCodesSkipTakenOnesIncludingDeletedPatients() {
         Api.Session doc = api.doctor();
         int a = api.post("patients", patient("a", null), doc.accessToken()).json().getInt("id"); // -000

@@ -52,6 +52,24 @@ final class TestDb {
         }
     }
 
+    /**
+     * Fails unless the row's {@code created_at} holds naive UTC close to now and the API showed the
+     * same instant: what a server in any JVM zone must write.
+     */
+    static void assertCreatedInNaiveUtc(String table, int id, String apiCreatedAt) throws SQLException {
+        String stored = one("SELECT created_at::text FROM " + table + " WHERE id = ?", id);
+        java.time.Instant storedAsUtc = java.time.LocalDateTime.parse(stored.replace(' ', 'T'))
+                .toInstant(java.time.ZoneOffset.UTC);
+        long skew = Math.abs(java.time.Duration.between(storedAsUtc, java.time.Instant.now()).toSeconds());
+        if (skew > 120) {
+            throw new AssertionError(table + " " + id + ": created_at " + stored + " is not naive UTC (" + skew + " s off)");
+        }
+        java.time.Instant shown = java.time.OffsetDateTime.parse(apiCreatedAt).toInstant();
+        if (!shown.equals(storedAsUtc)) {
+            throw new AssertionError(table + " " + id + ": the API shows " + apiCreatedAt + " for the stored " + stored);
+        }
+    }
+
     static int update(String sql, Object... params) throws SQLException {
         try (Connection c = DevStackSessionListener.stack().dataSource().getConnection();
              PreparedStatement ps = bind(c.prepareStatement(sql), params)) {

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two WildFly nodes on one PostgreSQL, as behind a load balancer: node 1 is Arquillian's, node 2
- * a second server started here. The headset talks to one node, the doctor to the other. Node 2
- * also runs with the opt-in refresh-token reuse detection (no grace), so that setting is tested
+ * a second server started here, in another JVM time zone. The headset talks to one node, the
+ * doctor to the other. Node 2 also runs with the opt-in refresh-token reuse detection (no grace), so that setting is tested
  * on a real server without booting a third one.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -52,6 +52,7 @@ class TwoNodeIT {
         Path base = Files.createTempDirectory("dat-node2-");
         List<String> props = new ArrayList<>(DevStackSessionListener.stack().serverProperties());
         props.add("-DENV=dev");
+        props.add("-Duser.timezone=America/New_York"); // node 1 runs in Asia/Seoul: neither zone may leak into data
         props.add("-DREFRESH_TOKEN_REUSE_DETECTION=true");
         props.add("-DREFRESH_TOKEN_REUSE_GRACE_SECONDS=0");
         node2 = WildFlyProcess.start(jbossHome, base, 100, Path.of(System.getProperty("dat.war")), props, false);
@@ -69,6 +70,17 @@ class TwoNodeIT {
     void clients() throws Exception {
         node1Api = new Api(url);
         node2Api = new Api(node2.apiBase().toURL());
+    }
+
+    @Test
+    void aNodeInNewYorkTimeWritesAndShowsTheSameInstantsAsOneInSeoulTime() throws Exception {
+        Api.Session doctor = node2Api.doctor();
+        Api.Reply p = node2Api.post("patients", "{\"name\":\"뉴욕\"}", doctor.accessToken());
+        assertEquals(201, p.status(), p.body());
+        int id = p.json().getInt("id");
+        TestDb.assertCreatedInNaiveUtc("patients", id, p.json().getString("created_at"));
+        JsonObject seenFromSeoul = node1Api.get("patients", doctor.accessToken()).array().getJsonObject(0);
+        assertEquals(p.json().getString("created_at"), seenFromSeoul.getString("created_at"));
     }
 
     @Test
