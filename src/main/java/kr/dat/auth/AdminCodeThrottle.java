@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 import kr.dat.platform.config.AppConfig;
+import kr.dat.platform.throttle.FailureCounter;
 
 /**
  * Slows guessing of {@code ADMIN_CODE} at registration: an address with too many wrong codes in a

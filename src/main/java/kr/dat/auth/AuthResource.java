@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import kr.dat.platform.config.AppConfig;
+import kr.dat.platform.rest.ClientAddress;
 
 /** {@code /api/auth}: accounts and tokens (CONTRACT.md §2). */
 @Path("auth")
@@ -95,21 +96,7 @@ public class AuthResource {
         return new AuthService.Client(clientAddress(), http.getHeader(HttpHeaders.USER_AGENT));
     }
 
-    /**
-     * The client's address: the peer, or behind a reverse proxy that the operator trusts
-     * ({@code TRUST_PROXY_HEADERS=true}) the first address of {@code X-Forwarded-For}. Without it,
-     * every user behind nginx would share 127.0.0.1 (defect 5 of the old server).
-     */
     private String clientAddress() {
-        if (config.trustProxyHeaders()) {
-            String forwarded = http.getHeader("X-Forwarded-For");
-            if (forwarded != null && !forwarded.isBlank()) {
-                String first = forwarded.split(",")[0].strip();
-                if (!first.isEmpty() && first.length() <= 45) {
-                    return first;
-                }
-            }
-        }
-        return http.getRemoteAddr();
+        return ClientAddress.of(http, config.trustProxyHeaders());
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.function.LongSupplier;
 import kr.dat.platform.config.AppConfig;
+import kr.dat.platform.throttle.FailureCounter;
 
 /**
  * Slows password guessing: an account is locked for a while after too many failed logins in a

@@ -1,4 +1,4 @@
-package kr.dat.auth;
+package kr.dat.platform.throttle;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -6,11 +6,11 @@ import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * Counts failures per key (a login id, an address, or one key for the whole server) within a
+ * Counts events per key (a login id, an address, or one key for the whole server) within a
  * window; a key that reaches the limit is locked for a while. In memory, per node. Limits are read
  * on every use, so a test or a changed setting takes effect at once.
  */
-final class FailureCounter {
+public final class FailureCounter {
 
     private static final int MAX_TRACKED = 100_000;
 
@@ -24,20 +24,20 @@ final class FailureCounter {
     private record Window(long start, int failures, long lockedUntil) {
     }
 
-    FailureCounter(IntSupplier maxFailures, IntSupplier windowSeconds, IntSupplier lockSeconds, LongSupplier clock) {
+    public FailureCounter(IntSupplier maxFailures, IntSupplier windowSeconds, IntSupplier lockSeconds, LongSupplier clock) {
         this.maxFailures = maxFailures;
         this.windowSeconds = windowSeconds;
         this.lockSeconds = lockSeconds;
         this.clock = clock;
     }
 
-    boolean isLocked(String key) {
+    public boolean isLocked(String key) {
         Window w = key == null ? null : windows.get(key);
         return w != null && w.lockedUntil() > clock.getAsLong();
     }
 
     /** Counts a failure; true when this one locked the key. */
-    boolean recordFailure(String key) {
+    public boolean recordFailure(String key) {
         if (key == null) {
             return false;
         }
@@ -59,7 +59,7 @@ final class FailureCounter {
         return after.failures() == max;
     }
 
-    void clear(String key) {
+    public void clear(String key) {
         if (key != null) {
             windows.remove(key);
         }
