@@ -62,11 +62,15 @@ public class Diagnosis {
     @Column(name = "updated_at", nullable = false)
     private LocalDateTime updatedAt;
 
+    /** The headset socket the session was started on, or that took it over; null for the old server's rows. */
+    @Column(name = "headset_connection", length = 36)
+    private String headsetConnection;
+
     protected Diagnosis() {
     }
 
     Diagnosis(int doctorId, int patientId, String code, DiagnosisType type, int level,
-              LocalDateTime now, LocalDateTime expiredAt) {
+              LocalDateTime now, LocalDateTime expiredAt, String headsetConnection) {
         this.doctorId = doctorId;
         this.patientId = patientId;
         this.code = Objects.requireNonNull(code);
@@ -76,6 +80,16 @@ public class Diagnosis {
         this.expiredAt = Objects.requireNonNull(expiredAt);
         this.createdAt = now;
         this.updatedAt = now;
+        this.headsetConnection = headsetConnection;
+    }
+
+    /**
+     * Whether a report or upload from this socket counts for the session: only the socket the
+     * session belongs to. Sessions begun before the upgrade (no socket recorded) accept the
+     * patient's sockets, as before.
+     */
+    public boolean reportableFrom(String connectionId) {
+        return headsetConnection == null || headsetConnection.equals(connectionId);
     }
 
     /** Live and not past its expiry time. */
@@ -137,6 +151,10 @@ public class Diagnosis {
 
     public LocalDateTime updatedAt() {
         return updatedAt;
+    }
+
+    public String headsetConnection() {
+        return headsetConnection;
     }
 
     @Override

@@ -73,6 +73,15 @@ public class DiagnosisRepository {
         return query.executeUpdate() == 1;
     }
 
+    /** Hands the patient's live sessions to another headset socket; the number of sessions moved. */
+    public int assignHeadset(int patientId, String connectionId) {
+        return em.createQuery("UPDATE Diagnosis d SET d.headsetConnection = :conn WHERE d.patientId = :patient "
+                        + "AND d.state IN :live AND d.deleted = false "
+                        + "AND (d.headsetConnection IS NULL OR d.headsetConnection <> :conn)")
+                .setParameter("conn", connectionId).setParameter("patient", patientId)
+                .setParameter("live", DiagnosisState.LIVE).executeUpdate();
+    }
+
     /** Re-reads the row after a bulk update. */
     public Diagnosis reload(int id) {
         Diagnosis d = em.find(Diagnosis.class, id);

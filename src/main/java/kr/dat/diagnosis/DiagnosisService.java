@@ -59,9 +59,8 @@ public class DiagnosisService {
     /** Starts a session on the patient's connected headset (CONTRACT.md §4, checks in the contract's order). */
     public Started start(int doctorId, int patientId, DiagnosisType type, int level) {
         patients.requireOwnActive(doctorId, patientId);
-        if (!presence.isConnected(patientId)) {
-            throw DomainException.badRequest(DiagnosisMessages.PATIENT_NOT_CONNECTED);
-        }
+        String headset = presence.connectionOf(patientId)
+                .orElseThrow(() -> DomainException.badRequest(DiagnosisMessages.PATIENT_NOT_CONNECTED));
         LocalDateTime now = Times.nowUtc();
         for (Diagnosis live : diagnoses.findLiveOfDoctor(doctorId)) {
             if (!expireIfOverdue(live, now)) {
@@ -69,7 +68,7 @@ public class DiagnosisService {
             }
         }
         Diagnosis d = new Diagnosis(doctorId, patientId, newCode(), type, level, now,
-                now.plus(Duration.ofSeconds(sessionSeconds)));
+                now.plus(Duration.ofSeconds(sessionSeconds)), headset);
         try {
             diagnoses.persist(d);
             diagnoses.flush();
@@ -117,12 +116,26 @@ public class DiagnosisService {
 
     // ---- headset reports (CONTRACT.md §6): only this patient's live diagnosis ----
 
-    public boolean headsetStarted(int patientId, int diagnosisId) {
-        return headsetMove(patientId, diagnosisId, DiagnosisState.STARTED, null);
+    public boolean headsetStarted(int patientId, String connectionId, int diagnosisId) {
+        return headsetMove(patientId, connectionId, diagnosisId, DiagnosisState.STARTED, null);
     }
 
-    public boolean headsetFailed(int patientId, int diagnosisId) {
-        return headsetMove(patientId, diagnosisId, DiagnosisState.FAILED, "the headset reported a failure");
+    public boolean headsetFailed(int patientId, String connectionId, int diagnosisId) {
+        return headsetMove(patientId, connectionId, diagnosisId, DiagnosisState.FAILED, "the headset reported a failure");
+    }
+
+    /** The socket the patient's live session belongs to, if it has one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> liveHeadsetConnection(int patientId) {
+        LocalDateTime now = Times.nowUtc();
+        return diagnoses.findLiveOfPatient(patientId).stream()
+                .filter(d -> d.isLiveAt(now) && d.headsetConnection() != null)
+                .map(Diagnosis::headsetConnection).findFirst();
+    }
+
+    /** A new socket of the patient took over: its live session belongs to that socket now. */
+    public boolean takeOver(int patientId, String connectionId) {
+        return diagnoses.assignHeadset(patientId, connectionId) > 0;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -130,11 +143,11 @@ public class DiagnosisService {
         return diagnoses.find(diagnosisId);
     }
 
-    /** Whether the patient's headset may upload a result for this diagnosis now. */
+    /** Whether this socket of the patient's headset may upload a result for this diagnosis now. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Diagnosis> acceptingResult(int patientId, int diagnosisId) {
+    public Optional<Diagnosis> acceptingResult(int patientId, String connectionId, int diagnosisId) {
         return diagnoses.find(diagnosisId)
-                .filter(d -> d.belongsToPatient(patientId) && d.isLiveAt(Times.nowUtc()));
+                .filter(d -> d.belongsToPatient(patientId) && d.reportableFrom(connectionId) && d.isLiveAt(Times.nowUtc()));
     }
 
     /** Ends a session that produced a result or failed while processing one. */
@@ -147,11 +160,16 @@ public class DiagnosisService {
                 .orElse(false);
     }
 
-    private boolean headsetMove(int patientId, int diagnosisId, DiagnosisState next, String reason) {
+    private boolean headsetMove(int patientId, String connectionId, int diagnosisId, DiagnosisState next, String reason) {
         Optional<Diagnosis> d = diagnoses.find(diagnosisId);
         if (d.isEmpty() || !d.get().belongsToPatient(patientId)) {
             LOG.warning(() -> "Headset of patient " + patientId + " reported " + next + " for diagnosis "
                     + diagnosisId + " which is not its own: ignored");
+            return false;
+        }
+        if (!d.get().reportableFrom(connectionId)) {
+            LOG.warning(() -> "Security: socket " + connectionId + " of patient " + patientId + " reported " + next
+                    + " for diagnosis " + diagnosisId + ", which belongs to another socket: ignored");
             return false;
         }
         boolean moved = transition(d.get(), next, Times.nowUtc(), reason, true);

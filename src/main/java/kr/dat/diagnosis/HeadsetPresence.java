@@ -1,7 +1,10 @@
 package kr.dat.diagnosis;
 
-/** Whether a patient's headset has an open WebSocket on any node (implemented by the realtime feature). */
+import java.util.Optional;
+
+/** Which socket of a patient's headset is open on some node (implemented by the realtime feature). */
 public interface HeadsetPresence {
 
-    boolean isConnected(int patientId);
+    /** The id of the patient's newest open headset socket, if any. */
+    Optional<String> connectionOf(int patientId);
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import kr.dat.auth.Authenticated;
 import kr.dat.auth.DoctorLookup;
 import kr.dat.platform.config.AppConfig;
+import kr.dat.platform.config.Times;
 
 /** {@code /api/patients}: a doctor's patients (CONTRACT.md §3). */
 @Path("patients")
@@ -39,6 +40,9 @@ public class PatientResource {
 
     @Inject
     AppConfig config;
+
+    @Inject
+    HeadsetTokens headsetTokens;
 
     @POST
     @Operation(summary = "Register a patient", description = "Without a code, an automatic DDD-NNN code that is never reused.")
@@ -83,5 +87,38 @@ public class PatientResource {
         int doctorId = doctors.requireDoctor(PatientMessages.DELETE_FORBIDDEN);
         patients.delete(doctorId, id);
         return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{patient_id}/headset-token")
+    @Operation(summary = "Pair the patient's headset", description = "Issues a credential (256 random bits, URL-safe) that the "
+            + "headset presents at the WebSocket handshake: Authorization: Bearer, ?token= or subprotocol dat.token.<token>. "
+            + "Shown once, stored hashed; issuing again replaces the previous token.")
+    @APIResponse(responseCode = "201", description = "{\"token\", \"created_at\"}")
+    @APIResponse(responseCode = "404", description = "환자를 찾을 수 없습니다.")
+    public Response pairHeadset(@PathParam("patient_id") String patientId) {
+        int id = intPath("patient_id", patientId);
+        int doctorId = doctors.requireDoctor(PatientMessages.UPDATE_FORBIDDEN);
+        HeadsetTokens.Issued issued = headsetTokens.issue(doctorId, id);
+        return Response.status(Response.Status.CREATED)
+                .entity(new HeadsetTokenView(issued.token(), Times.format(issued.createdAt(), config.apiZone())))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @DELETE
+    @Path("{patient_id}/headset-token")
+    @Operation(summary = "Unpair the patient's headset", description = "Revokes the headset token.")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "404", description = "환자를 찾을 수 없습니다.")
+    public Response unpairHeadset(@PathParam("patient_id") String patientId) {
+        int id = intPath("patient_id", patientId);
+        int doctorId = doctors.requireDoctor(PatientMessages.UPDATE_FORBIDDEN);
+        headsetTokens.revoke(doctorId, id);
+        return Response.noContent().build();
+    }
+
+    /** The one-time view of a headset token. */
+    @jakarta.json.bind.annotation.JsonbPropertyOrder({"token", "created_at"})
+    public record HeadsetTokenView(String token, @jakarta.json.bind.annotation.JsonbProperty("created_at") String createdAt) {
     }
 }

@@ -13,8 +13,9 @@ import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 
 /**
- * One open headset socket. Frames are sent one at a time, in order, without blocking the caller:
- * the next send starts when the previous one completes.
+ * One headset socket, from its handshake on. Frames are sent one at a time, in order, without
+ * blocking the caller: the next send starts when the previous one completes. Frames sent between
+ * the handshake (when the socket is already in presence) and the open are held until the open.
  */
 final class HeadsetConnection implements SendHandler {
 
@@ -25,17 +26,79 @@ final class HeadsetConnection implements SendHandler {
     private record Outgoing(String frame, CloseReason closeAfter) {
     }
 
-    private final Session session;
     private final int patientId;
-    private final String id = UUID.randomUUID().toString();
+    private final String id;
+    private final boolean ack;
+    private final boolean paired;
+    private final String address;
+    private final String userAgent;
+    private final long admittedAt = System.nanoTime();
     private final Queue<Outgoing> queue = new ArrayDeque<>();
+    private Session session;
     private Outgoing inFlight;
     private boolean closing;
     private SerialExecutor inbox;
+    private volatile boolean ponged;
 
-    HeadsetConnection(Session session, int patientId) {
-        this.session = session;
+    HeadsetConnection(int patientId, String id, boolean ack, boolean paired, String address, String userAgent) {
         this.patientId = patientId;
+        this.id = id;
+        this.ack = ack;
+        this.paired = paired;
+        this.address = address;
+        this.userAgent = userAgent;
+    }
+
+    /** The socket opened: frames held since the handshake go out now. */
+    void attach(Session opened) {
+        Outgoing first;
+        synchronized (this) {
+            session = opened;
+            if (inFlight != null || queue.isEmpty()) {
+                return;
+            }
+            first = queue.poll();
+            inFlight = first;
+        }
+        start(first);
+    }
+
+    synchronized boolean isOpen() {
+        return session != null;
+    }
+
+    /** Admitted at the handshake but never opened for this long: the handshake failed. */
+    synchronized boolean neverOpened(long nanos) {
+        return session == null && System.nanoTime() - admittedAt > nanos;
+    }
+
+    /** Whether the headset asked for upload acknowledgements (subprotocol dat.v2 or ?ack=1). */
+    boolean wantsAck() {
+        return ack;
+    }
+
+    /** Whether it presented the patient's pairing token. */
+    boolean paired() {
+        return paired;
+    }
+
+    String address() {
+        return address;
+    }
+
+    String userAgent() {
+        return userAgent;
+    }
+
+    void ponged() {
+        ponged = true;
+    }
+
+    /** Whether a pong came since the last call. */
+    boolean takePonged() {
+        boolean p = ponged;
+        ponged = false;
+        return p;
     }
 
     String id() {
@@ -76,7 +139,7 @@ final class HeadsetConnection implements SendHandler {
             if (out.closeAfter() != null) {
                 closing = true;
             }
-            if (inFlight != null) {
+            if (inFlight != null || session == null) {
                 if (queue.size() >= MAX_QUEUED) {
                     LOG.warning(() -> "Headset of patient " + patientId + " does not read its frames; closing it");
                     queue.clear();
@@ -126,16 +189,30 @@ final class HeadsetConnection implements SendHandler {
     }
 
     void ping() {
+        Session s;
+        synchronized (this) {
+            s = session;
+        }
+        if (s == null) {
+            return;
+        }
         try {
-            session.getAsyncRemote().sendPing(ByteBuffer.wrap(new byte[] {'d', 'a', 't'}));
+            s.getAsyncRemote().sendPing(ByteBuffer.wrap(new byte[] {'d', 'a', 't'}));
         } catch (IOException | RuntimeException e) {
             LOG.fine(() -> "Ping to the headset of patient " + patientId + " failed: " + e);
         }
     }
 
     void close(CloseReason reason) {
+        Session s;
+        synchronized (this) {
+            s = session;
+        }
+        if (s == null) {
+            return; // never opened: nothing to close
+        }
         try {
-            session.close(reason);
+            s.close(reason);
         } catch (IOException | RuntimeException e) {
             LOG.fine(() -> "Closing the headset socket of patient " + patientId + " failed: " + e);
         }

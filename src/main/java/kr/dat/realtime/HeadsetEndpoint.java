@@ -6,26 +6,25 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
-import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
 import java.nio.ByteBuffer;
-import java.util.Optional;
 import java.util.logging.Logger;
-import kr.dat.patient.Patient;
-import kr.dat.patient.PatientService;
 
 /**
  * The headset's WebSocket, {@code /api/ws/diagnosis/{patient_code}} (docs/asyncapi.yaml). An adapter:
- * it looks the patient up, registers the socket and hands each message to {@link HeadsetService} off
- * the I/O thread. Nothing a client sends can close the socket, except a message over the size limit
+ * the handshake ({@link HeadsetHandshake}) has decided whether the socket may open and registered
+ * it; this class closes refused sockets, attaches accepted ones and hands each message to
+ * {@link HeadsetService} off the I/O thread. Nothing a client sends can close the socket, except a message over the size limit
  * (1009) or one the node has no memory for (1013).
  *
  * <p>Messages are taken as parts, as the container reads them, and measured before they are kept:
  * a 300 MB frame is refused after its first 32 MiB, not after the container has assembled it. One
  * endpoint instance serves one socket (the container's default), so the assembler is per socket.
  */
-@ServerEndpoint("/ws/diagnosis/{patient_code}")
+@ServerEndpoint(value = "/ws/diagnosis/{patient_code}", configurator = HeadsetHandshake.class,
+        subprotocols = HeadsetHandshake.SUBPROTOCOL_V2)
 public class HeadsetEndpoint {
 
     /** Largest message accepted, in UTF-8 bytes: a 10 MiB CSV escaped into JSON, with room to spare. */
@@ -33,9 +32,6 @@ public class HeadsetEndpoint {
     /** Longest patient code looked up; anything longer (or with a NUL) is unknown without a query. */
     private static final int MAX_CODE_LENGTH = 64;
     private static final Logger LOG = Logger.getLogger(HeadsetEndpoint.class.getName());
-
-    @Inject
-    PatientService patients;
 
     @Inject
     HeadsetRegistry registry;
@@ -49,19 +45,29 @@ public class HeadsetEndpoint {
     private MessageAssembler inbound;
     private long binaryBytes;
 
+    /** The handshake decided ({@link HeadsetGate}); a refused socket is closed with its code at once. */
     @OnOpen
-    public void open(Session session, @PathParam("patient_code") String code) {
-        Optional<Patient> patient = plausible(code) ? patients.findActiveByCode(code) : Optional.empty();
-        if (patient.isEmpty()) {
-            LOG.info(() -> "Headset socket for an unknown or deleted patient code refused (4004)");
-            closeWith(session, new CloseReason(CloseReason.CloseCodes.getCloseCode(HeadsetRegistry.UNKNOWN_PATIENT),
-                    "unknown patient code"));
+    public void open(Session session) {
+        Admission admission = (Admission) session.getUserProperties().get(HeadsetHandshake.ADMISSION);
+        if (admission == null || !admission.accepted()) {
+            Admission.Outcome outcome = admission == null ? Admission.Outcome.UNKNOWN_PATIENT : admission.outcome();
+            closeWith(session, new CloseReason(CloseReason.CloseCodes.getCloseCode(outcome.closeCode()), outcome.reason()));
             return;
         }
         session.setMaxIdleTimeout(0);
         inbound = new MessageAssembler(budget, MAX_MESSAGE_BYTES);
-        HeadsetConnection conn = registry.add(session, patient.get().id());
+        HeadsetConnection conn = admission.connection();
+        registry.attach(session, conn);
         service.connected(conn);
+    }
+
+    /** The headset answered a ping: its live session stays its own. */
+    @OnMessage
+    public void pong(Session session, PongMessage pong) {
+        HeadsetConnection conn = registry.get(session);
+        if (conn != null) {
+            conn.ponged();
+        }
     }
 
     static boolean plausible(String code) {

@@ -20,6 +20,8 @@ public final class HeadsetFrames {
     public static final String STARTED = "c_diagnosis_started";
     public static final String FAILED = "c_diagnosis_failed";
     public static final String UPLOAD = "c_upload_result";
+    /** Only to headsets that asked for it (subprotocol dat.v2 or ?ack=1). */
+    public static final String UPLOAD_RECEIVED = "s_upload_received";
 
     private HeadsetFrames() {
     }
@@ -85,6 +87,11 @@ public final class HeadsetFrames {
     public static String start(int diagnosisId, String type, int level) {
         return encode(START, Json.createObjectBuilder().add("diagnosis_id", diagnosisId).add("type", type)
                 .add("level", level).build());
+    }
+
+    /** {@code status}: stored, duplicate, too_large or refused. */
+    public static String uploadReceived(int diagnosisId, String status) {
+        return encode(UPLOAD_RECEIVED, Json.createObjectBuilder().add("diagnosis_id", diagnosisId).add("status", status).build());
     }
 
     public static String stop() {

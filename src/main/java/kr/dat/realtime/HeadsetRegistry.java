@@ -3,32 +3,49 @@ package kr.dat.realtime;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import kr.dat.platform.config.AppConfig;
 
 /**
- * The headset sockets open on this node, one per patient (the newest). Cluster-wide presence is
- * kept by {@link PresenceRepository}; this is the local half that can actually send.
+ * The headset sockets of this node, one per patient (the newest), from their handshake on.
+ * Cluster-wide presence is kept by {@link PresenceRepository}; this is the local half that can
+ * actually send. Which socket is the newest is decided by the presence row (the database), not by
+ * the order in which messages happen to arrive here.
  */
 @ApplicationScoped
 public class HeadsetRegistry {
 
-    static final int PING_SECONDS = 20;
     /** Close code for an unknown or deleted patient code. */
     static final int UNKNOWN_PATIENT = 4004;
+    private static final long NEVER_OPENED_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final Logger LOG = Logger.getLogger(HeadsetRegistry.class.getName());
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    PresenceRepository presence;
+
+    @Inject
+    AppConfig config;
 
     private final Map<Integer, HeadsetConnection> byPatient = new ConcurrentHashMap<>();
     private final Map<Session, HeadsetConnection> bySession = new ConcurrentHashMap<>();
@@ -36,7 +53,8 @@ public class HeadsetRegistry {
 
     @PostConstruct
     void start() {
-        pings = scheduler.scheduleAtFixedRate(this::pingAll, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
+        int seconds = config.headsetPingSeconds();
+        pings = scheduler.scheduleAtFixedRate(this::pingRound, seconds, seconds, TimeUnit.SECONDS);
     }
 
     @PreDestroy
@@ -46,15 +64,21 @@ public class HeadsetRegistry {
         }
     }
 
-    /** Registers the socket as the patient's connection on this node; an older local one is replaced. */
-    HeadsetConnection add(Session session, int patientId) {
-        HeadsetConnection conn = new HeadsetConnection(session, patientId);
-        bySession.put(session, conn);
-        HeadsetConnection previous = byPatient.put(patientId, conn);
-        if (previous != null) {
+    /**
+     * A socket admitted at its handshake (already the patient's presence): it is the patient's
+     * connection on this node from now on, and an older local one is replaced.
+     */
+    void add(HeadsetConnection conn) {
+        HeadsetConnection previous = byPatient.put(conn.patientId(), conn);
+        if (previous != null && previous != conn) {
             replace(previous);
         }
-        return conn;
+    }
+
+    /** The admitted socket opened. */
+    void attach(Session session, HeadsetConnection conn) {
+        bySession.put(session, conn);
+        conn.attach(session);
     }
 
     /** The socket closed: forget it, but only if it is still the one registered. */
@@ -70,7 +94,7 @@ public class HeadsetRegistry {
         return bySession.get(session);
     }
 
-    /** Sends a frame to the patient's headset if its socket is on this node. */
+    /** Sends a frame to the patient's headset if its socket is on this node (held until it opens). */
     void sendToPatient(int patientId, String frame) {
         HeadsetConnection conn = byPatient.get(patientId);
         if (conn != null) {
@@ -78,12 +102,30 @@ public class HeadsetRegistry {
         }
     }
 
-    /** A newer socket of the patient exists (here or on another node): every other one goes. */
+    /**
+     * Another socket of the patient registered (here or on another node). The local one goes
+     * unless the presence row says it is the newest: a late message of an older socket's
+     * registration must not close the newer socket (the reconnect race).
+     */
     void keepOnly(int patientId, String connectionId) {
-        HeadsetConnection conn = byPatient.get(patientId);
-        if (conn != null && !conn.id().equals(connectionId) && byPatient.remove(patientId, conn)) {
-            replace(conn);
+        HeadsetConnection local = byPatient.get(patientId);
+        if (local == null || local.id().equals(connectionId)) {
+            return;
         }
+        executor.execute(() -> {
+            try {
+                Optional<String> newest = presence.connectionOf(patientId);
+                if (newest.isPresent() && newest.get().equals(local.id())) {
+                    LOG.fine(() -> "Stale replacement of patient " + patientId + "'s socket ignored: it is the newest");
+                    return;
+                }
+                if (byPatient.remove(patientId, local)) {
+                    replace(local);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not check which socket of patient " + patientId + " is the newest", e);
+            }
+        });
     }
 
     /** The patient was deleted: its socket is closed as for an unknown code. */
@@ -105,7 +147,30 @@ public class HeadsetRegistry {
                 new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "replaced by a newer connection"));
     }
 
-    private void pingAll() {
+    /**
+     * Every ping interval: records which sockets answered the last pings (their live sessions stay
+     * theirs), forgets sockets whose handshake never led to an open, and pings again.
+     */
+    private void pingRound() {
+        try {
+            List<String> alive = new ArrayList<>();
+            for (HeadsetConnection conn : bySession.values()) {
+                if (conn.takePonged()) {
+                    alive.add(conn.id());
+                }
+            }
+            if (!alive.isEmpty()) {
+                presence.touch(alive);
+            }
+            for (HeadsetConnection conn : byPatient.values()) {
+                if (conn.neverOpened(NEVER_OPENED_NANOS) && byPatient.remove(conn.patientId(), conn)) {
+                    LOG.info(() -> "Headset handshake of patient " + conn.patientId() + " never opened; forgotten");
+                    presence.unregister(conn.patientId(), conn.id());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Headset liveness round failed", e);
+        }
         bySession.values().forEach(HeadsetConnection::ping);
     }
 }

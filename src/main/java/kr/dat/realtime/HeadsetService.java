@@ -37,8 +37,8 @@ public class HeadsetService {
     MessageBudget budget;
 
     void connected(HeadsetConnection conn) {
-        presence.register(conn.patientId(), conn.id());
-        LOG.info(() -> "Headset of patient " + conn.patientId() + " connected (socket " + conn.id() + ")");
+        LOG.info(() -> "Headset of patient " + conn.patientId() + " connected (socket " + conn.id() + ", from "
+                + conn.address() + (conn.paired() ? ", paired" : "") + (conn.wantsAck() ? ", acknowledgements" : "") + ")");
     }
 
     void disconnected(HeadsetConnection conn, CloseReason reason) {
@@ -60,7 +60,7 @@ public class HeadsetService {
         AtomicReference<String> frame = new AtomicReference<>(message.text()); // dropped once decoded
         conn.inbox(executor).execute(() -> {
             try {
-                handle(conn.patientId(), frame);
+                handle(conn, frame);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Message from the headset of patient " + conn.patientId()
                         + " could not be handled; ignored", e);
@@ -71,7 +71,8 @@ public class HeadsetService {
         });
     }
 
-    private void handle(int patientId, AtomicReference<String> frame) {
+    private void handle(HeadsetConnection conn, AtomicReference<String> frame) {
+        int patientId = conn.patientId();
         int chars = frame.get().length();
         Optional<HeadsetFrames.Message> decoded = HeadsetFrames.decode(frame.getAndSet(null));
         if (decoded.isEmpty()) {
@@ -89,8 +90,8 @@ public class HeadsetService {
         }
         int id = diagnosisId.get();
         switch (m.action()) {
-            case HeadsetFrames.STARTED -> diagnoses.headsetStarted(patientId, id);
-            case HeadsetFrames.FAILED -> diagnoses.headsetFailed(patientId, id);
+            case HeadsetFrames.STARTED -> diagnoses.headsetStarted(patientId, conn.id(), id);
+            case HeadsetFrames.FAILED -> diagnoses.headsetFailed(patientId, conn.id(), id);
             case HeadsetFrames.UPLOAD -> {
                 Optional<String> content = m.string("file_content");
                 if (content.isEmpty()) {
@@ -98,7 +99,11 @@ public class HeadsetService {
                             + patientId + " ignored");
                     return;
                 }
-                results.accept(patientId, id, content.get());
+                results.accept(patientId, conn.id(), id, content.get(), receipt -> {
+                    if (conn.wantsAck()) {
+                        conn.send(HeadsetFrames.uploadReceived(id, receipt.name().toLowerCase(java.util.Locale.ROOT)));
+                    }
+                });
             }
             default -> LOG.warning(() -> "Unknown action '" + m.action() + "' from the headset of patient "
                     + patientId + " ignored");

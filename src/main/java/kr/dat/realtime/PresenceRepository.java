@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
 import kr.dat.diagnosis.HeadsetPresence;
 
 /**
@@ -23,15 +25,38 @@ public class PresenceRepository implements HeadsetPresence {
     @Inject
     ClusterBus bus;
 
+    private static final String FRESH_NODE = " AND n.heartbeat_at > (now() AT TIME ZONE 'utc') - make_interval(secs => :dead)";
+
+    /** The patient's registered socket, on a node whose heartbeat is fresh. */
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean isConnected(int patientId) {
-        return !em.createNativeQuery("SELECT 1 FROM headset_presence p JOIN cluster_nodes n ON n.node_id = p.node_id "
-                        + "WHERE p.patient_id = :patient AND n.heartbeat_at > (now() AT TIME ZONE 'utc') "
-                        + "- make_interval(secs => :dead)")
+    public Optional<String> connectionOf(int patientId) {
+        return em.createNativeQuery("SELECT p.connection_id FROM headset_presence p JOIN cluster_nodes n ON n.node_id = p.node_id "
+                        + "WHERE p.patient_id = :patient" + FRESH_NODE)
                 .setParameter("patient", patientId)
                 .setParameter("dead", ClusterNode.DEAD_AFTER_SECONDS)
+                .getResultStream().findFirst().map(String.class::cast);
+    }
+
+    /** Whether the socket is still the patient's and answered a ping (or connected) within {@code seconds}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isAlive(int patientId, String connectionId, int seconds) {
+        return !em.createNativeQuery("SELECT 1 FROM headset_presence p JOIN cluster_nodes n ON n.node_id = p.node_id "
+                        + "WHERE p.patient_id = :patient AND p.connection_id = :conn" + FRESH_NODE
+                        + " AND COALESCE(p.alive_at, p.connected_at) > (now() AT TIME ZONE 'utc') - make_interval(secs => :alive)")
+                .setParameter("patient", patientId).setParameter("conn", connectionId)
+                .setParameter("dead", ClusterNode.DEAD_AFTER_SECONDS).setParameter("alive", seconds)
                 .getResultList().isEmpty();
+    }
+
+    /** These sockets of this node answered their pings. One statement per ping round. */
+    @Transactional
+    public void touch(List<String> connectionIds) {
+        em.createNativeQuery("UPDATE headset_presence SET alive_at = now() AT TIME ZONE 'utc' "
+                        + "WHERE node_id = :node AND connection_id = ANY(CAST(:ids AS varchar[]))")
+                .setParameter("node", node.id())
+                .setParameter("ids", "{" + String.join(",", connectionIds) + "}")
+                .executeUpdate();
     }
 
     /** This node now holds the patient's socket {@code connectionId}; the others are told to let go. */
@@ -40,7 +65,7 @@ public class PresenceRepository implements HeadsetPresence {
         em.createNativeQuery("INSERT INTO headset_presence (patient_id, node_id, connection_id, connected_at) "
                         + "VALUES (:patient, :node, :conn, now() AT TIME ZONE 'utc') ON CONFLICT (patient_id) DO UPDATE "
                         + "SET node_id = EXCLUDED.node_id, connection_id = EXCLUDED.connection_id, "
-                        + "connected_at = EXCLUDED.connected_at")
+                        + "connected_at = EXCLUDED.connected_at, alive_at = NULL")
                 .setParameter("patient", patientId).setParameter("node", node.id()).setParameter("conn", connectionId)
                 .executeUpdate();
         bus.publish(BusMessages.keepOnly(patientId, connectionId));

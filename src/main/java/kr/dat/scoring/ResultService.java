@@ -3,6 +3,7 @@ package kr.dat.scoring;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import kr.dat.diagnosis.Diagnosis;
 import kr.dat.diagnosis.DiagnosisService;
@@ -29,26 +30,50 @@ public class ResultService {
     @Inject
     ResultProcessor processor;
 
-    /** Called off the socket's I/O thread. */
-    public void accept(int patientId, int diagnosisId, String csv) {
-        Optional<Diagnosis> diagnosis = diagnoses.acceptingResult(patientId, diagnosisId);
+    @Inject
+    ResultRepository uploads;
+
+    /** What became of an upload, as told to a headset that asked for acknowledgements. */
+    public enum Receipt {
+        /** Durably claimed: it will become a record (or a FAILED session with a reason). */
+        STORED,
+        /** The session already has a result: this repeat is ignored (harmless). */
+        DUPLICATE,
+        /** Over 10 MiB: the session is FAILED. */
+        TOO_LARGE,
+        /** Not this socket's live session. */
+        REFUSED
+    }
+
+    /**
+     * Called off the socket's I/O thread. {@code receipt} hears the outcome as soon as it is known:
+     * for an accepted upload right after the durable claim, before the scoring.
+     */
+    public void accept(int patientId, String connectionId, int diagnosisId, String csv, Consumer<Receipt> receipt) {
+        Optional<Diagnosis> diagnosis = diagnoses.acceptingResult(patientId, connectionId, diagnosisId);
         if (diagnosis.isEmpty()) {
-            LOG.warning(() -> "Upload for diagnosis " + diagnosisId + " from the headset of patient " + patientId
-                    + " ignored: not its live session");
+            LOG.warning(() -> "Upload for diagnosis " + diagnosisId + " from socket " + connectionId + " of patient "
+                    + patientId + " ignored: not its live session");
+            // a headset resending after its session ended hears that the first upload was received
+            receipt.accept(uploads.find(diagnosisId).filter(u -> u.patientId() != null && u.patientId() == patientId).isPresent()
+                    ? Receipt.DUPLICATE : Receipt.REFUSED);
             return;
         }
         long bytes = utf8Length(csv);
         if (bytes > MAX_UPLOAD_BYTES) {
             diagnoses.finish(diagnosisId, DiagnosisState.FAILED,
                     "upload of " + bytes + " bytes exceeds the limit of " + MAX_UPLOAD_BYTES + " bytes");
+            receipt.accept(Receipt.TOO_LARGE);
             return;
         }
         Diagnosis d = diagnosis.get();
         if (!steps.claim(d, patientId, csv)) {
             LOG.warning(() -> "Repeated upload for diagnosis " + diagnosisId + " ignored (the first one counts)");
+            receipt.accept(Receipt.DUPLICATE);
             return;
         }
-        LOG.info(() -> "Result for diagnosis " + diagnosisId + " received (" + bytes + " bytes)");
+        LOG.info(() -> "Result for diagnosis " + diagnosisId + " received (" + bytes + " bytes) from socket " + connectionId);
+        receipt.accept(Receipt.STORED);
         processor.process(diagnosisId);
     }
 

@@ -45,6 +45,10 @@ public class ResultUpload {
     protected ResultUpload() {
     }
 
+    public Integer patientId() {
+        return patientId;
+    }
+
     public Integer diagnosisId() {
         return diagnosisId;
     }

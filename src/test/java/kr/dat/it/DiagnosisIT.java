@@ -193,15 +193,15 @@ class DiagnosisIT {
     }
 
     @Test
-    void aSecondConnectionReplacesTheFirst() throws Exception {
+    void outsideALiveSessionASecondConnectionReplacesTheFirst() throws Exception {
+        // during a live session the second one is refused instead (HeadsetTrustIT)
         LiveSession s = LiveSession.create(api);
         try (Headset first = s.connectHeadset()) {
-            s.startOk(); // proves the first socket is registered
-            first.expect("s_start_diagnosis");
             try (Headset second = s.connectHeadset()) {
                 first.expect("s_force_disconnect");
                 assertEquals(1000, first.awaitClose(WAIT));
-                int id = api.get("diagnosis/live", s.doctor().accessToken()).json().getInt("id");
+                int id = s.startOk();
+                second.expect("s_start_diagnosis");
                 assertEquals(200, s.cancel(id).status());
                 second.expect("s_stop_diagnosis");
                 assertTrue(second.isOpen(), "the first socket's close must not deregister the second");

@@ -23,10 +23,11 @@ public final class Headset implements WebSocket.Listener, AutoCloseable {
     private final StringBuilder partial = new StringBuilder();
     private final WebSocket socket;
 
-    private Headset(URI uri, String userAgent) {
+    private Headset(URI uri, java.util.Map<String, String> headers, java.util.List<String> subprotocols) {
         WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
-        if (userAgent != null) {
-            b.header("User-Agent", userAgent);
+        headers.forEach(b::header);
+        if (!subprotocols.isEmpty()) {
+            b.subprotocols(subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
         }
         this.socket = b.buildAsync(uri, this).join();
     }
@@ -37,8 +38,30 @@ public final class Headset implements WebSocket.Listener, AutoCloseable {
     }
 
     public static Headset connect(URI apiBase, String patientCode, String userAgent) {
-        URI ws = URI.create(apiBase.toString().replaceFirst("^http", "ws") + "ws/diagnosis/" + patientCode);
-        return new Headset(ws, userAgent);
+        return connect(apiBase, patientCode, userAgent == null ? java.util.Map.of() : java.util.Map.of("User-Agent", userAgent),
+                java.util.List.of(), "");
+    }
+
+    /** With handshake headers, offered subprotocols and a query ({@code ""} or {@code "?token=…"}). */
+    public static Headset connect(URI apiBase, String patientCode, java.util.Map<String, String> headers,
+                                  java.util.List<String> subprotocols, String query) {
+        URI ws = URI.create(apiBase.toString().replaceFirst("^http", "ws") + "ws/diagnosis/" + patientCode + query);
+        return new Headset(ws, headers, subprotocols);
+    }
+
+    /** The subprotocol the server chose ({@code ""} for none). */
+    public String subprotocol() {
+        return socket.getSubprotocol();
+    }
+
+    /** The next frame within the timeout, or null. */
+    public JsonObject poll(Duration timeout) {
+        try {
+            return received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Override

@@ -24,8 +24,8 @@ record LiveSession(Api api, Api.Session doctor, int patientId, String patientCod
     }
 
     /**
-     * Starts a session. The headset has just connected: its presence is registered while the
-     * server opens the socket, so a start may briefly see it absent; retried until a deadline.
+     * Starts a session on the headset that has just connected. No retry: the socket is in presence
+     * before its handshake completes, so a /start right after the open must see it.
      */
     int startOk() {
         return startOk("BALANCEBALL", 1).json().getInt("id");
@@ -33,16 +33,11 @@ record LiveSession(Api api, Api.Session doctor, int patientId, String patientCod
 
     /** {@link #startOk()} with a type and level; the 201 reply. */
     Api.Reply startOk(String type, int level) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
-            Api.Reply r = start(type, level);
-            if (r.status() == 201) {
-                return r;
-            }
-            if (r.status() != 400 || !"환자가 로그인 상태가 아닙니다.".equals(r.detail()) || System.nanoTime() > deadline) {
-                throw new AssertionError("start: " + r.status() + " " + r.body());
-            }
+        Api.Reply r = start(type, level);
+        if (r.status() != 201) {
+            throw new AssertionError("start: " + r.status() + " " + r.body());
         }
+        return r;
     }
 
     StatusWatcher watch(int diagnosisId) {

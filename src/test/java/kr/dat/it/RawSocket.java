@@ -22,6 +22,7 @@ final class RawSocket implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private final java.util.concurrent.BlockingQueue<String> texts = new java.util.concurrent.LinkedBlockingQueue<>();
 
     private RawSocket(Socket socket) throws IOException {
         this.socket = socket;
@@ -36,9 +37,15 @@ final class RawSocket implements AutoCloseable {
 
     /** Completes the WebSocket handshake for the patient code; fails unless the answer is 101. */
     static RawSocket webSocket(URI apiBase, String patientCode) throws IOException {
+        return webSocket(apiBase, patientCode, null);
+    }
+
+    /** The same, as if from {@code forwardedFor} behind the trusted proxy (null: the peer address). */
+    static RawSocket webSocket(URI apiBase, String patientCode, String forwardedFor) throws IOException {
         RawSocket raw = open(apiBase);
         raw.write("GET " + apiBase.getPath() + "ws/diagnosis/" + patientCode + " HTTP/1.1\r\nHost: "
                 + apiBase.getHost() + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + (forwardedFor == null ? "" : "X-Forwarded-For: " + forwardedFor + "\r\n")
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
         String head = raw.readHead();
         if (!head.startsWith("HTTP/1.1 101")) {
@@ -53,6 +60,28 @@ final class RawSocket implements AutoCloseable {
     void write(String ascii) throws IOException {
         out.write(ascii.getBytes(StandardCharsets.US_ASCII));
         out.flush();
+    }
+
+    /** One small masked text frame (zero mask key). This client never answers pings. */
+    void sendText(String text) throws IOException {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer frame = ByteBuffer.allocate(payload.length + 14);
+        frame.put((byte) 0x81);
+        if (payload.length < 126) {
+            frame.put((byte) (0x80 | payload.length));
+        } else if (payload.length < 65536) {
+            frame.put((byte) (0x80 | 126)).putShort((short) payload.length);
+        } else {
+            frame.put((byte) (0x80 | 127)).putLong(payload.length);
+        }
+        frame.putInt(0).put(payload);
+        out.write(frame.array(), 0, frame.position());
+        out.flush();
+    }
+
+    /** Text frames the server sent, in order (pings and other control frames are not listed). */
+    java.util.concurrent.BlockingQueue<String> texts() {
+        return texts;
     }
 
     long streamTextFrame(long length) {
@@ -140,6 +169,9 @@ final class RawSocket implements AutoCloseable {
                     len = ByteBuffer.wrap(in.readNBytes(8)).getLong();
                 }
                 byte[] payload = in.readNBytes((int) len);
+                if ((b0 & 0x0f) == 0x1) {
+                    texts.add(new String(payload, StandardCharsets.UTF_8));
+                }
                 if ((b0 & 0x0f) == 0x8) {
                     closeCode.complete(payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005);
                     return;

@@ -53,6 +53,8 @@ class TwoNodeIT {
         List<String> props = new ArrayList<>(DevStackSessionListener.stack().serverProperties());
         props.add("-DENV=dev");
         props.add("-Duser.timezone=America/New_York"); // node 1 runs in Asia/Seoul: neither zone may leak into data
+        props.add("-DHEADSET_PING_SECONDS=2");
+        props.add("-DWS_CONNECTS_MAX_PER_IP=100000");
         props.add("-DREFRESH_TOKEN_REUSE_DETECTION=true");
         props.add("-DREFRESH_TOKEN_REUSE_GRACE_SECONDS=0");
         node2 = WildFlyProcess.start(jbossHome, base, 100, Path.of(System.getProperty("dat.war")), props, false);

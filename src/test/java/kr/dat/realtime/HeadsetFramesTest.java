@@ -52,13 +52,13 @@ class HeadsetFramesTest {
 
     @Test
     void userAgentRules() {
-        List<String> allow = UserAgentFilter.list("VRClient, UnityPlayer");
-        List<String> block = UserAgentFilter.list("BadBot");
-        assertTrue(UserAgentFilter.permitted("UnityPlayer/2022.3 VRClient", allow, block));
-        assertFalse(UserAgentFilter.permitted("vrclient", allow, block), "case-sensitive");
-        assertFalse(UserAgentFilter.permitted("VRClient BadBot", allow, block), "the block list wins");
-        assertFalse(UserAgentFilter.permitted(null, allow, List.of()), "a missing UA counts as empty");
-        assertTrue(UserAgentFilter.permitted(null, List.of(), List.of()), "no lists: everything passes");
-        assertTrue(UserAgentFilter.permitted("Mozilla/5.0", List.of(), block));
+        List<String> allow = HeadsetHandshakeFilter.list("VRClient, UnityPlayer");
+        List<String> block = HeadsetHandshakeFilter.list("BadBot");
+        assertTrue(HeadsetHandshakeFilter.permitted("UnityPlayer/2022.3 VRClient", allow, block));
+        assertFalse(HeadsetHandshakeFilter.permitted("vrclient", allow, block), "case-sensitive");
+        assertFalse(HeadsetHandshakeFilter.permitted("VRClient BadBot", allow, block), "the block list wins");
+        assertFalse(HeadsetHandshakeFilter.permitted(null, allow, List.of()), "a missing UA counts as empty");
+        assertTrue(HeadsetHandshakeFilter.permitted(null, List.of(), List.of()), "no lists: everything passes");
+        assertTrue(HeadsetHandshakeFilter.permitted("Mozilla/5.0", List.of(), block));
     }
 }

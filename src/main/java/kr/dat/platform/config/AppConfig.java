@@ -81,6 +81,34 @@ public class AppConfig {
     int refreshTokenReuseGraceSeconds;
 
     @Inject
+    @ConfigProperty(name = "HEADSET_PAIRING", defaultValue = "optional")
+    String headsetPairing;
+
+    @Inject
+    @ConfigProperty(name = "HEADSET_PING_SECONDS", defaultValue = "20")
+    int headsetPingSeconds;
+
+    @Inject
+    @ConfigProperty(name = "WS_UNKNOWN_CODE_MAX_PER_IP", defaultValue = "20")
+    int wsUnknownCodeMaxPerIp;
+
+    @Inject
+    @ConfigProperty(name = "WS_CONNECTS_MAX_PER_IP", defaultValue = "120")
+    int wsConnectsMaxPerIp;
+
+    @Inject
+    @ConfigProperty(name = "WS_THROTTLE_WINDOW_SECONDS", defaultValue = "60")
+    int wsThrottleWindowSeconds;
+
+    @Inject
+    @ConfigProperty(name = "WS_THROTTLE_LOCK_SECONDS", defaultValue = "300")
+    int wsThrottleLockSeconds;
+
+    @Inject
+    @ConfigProperty(name = "AUDIT_RETENTION_DAYS", defaultValue = "1825")
+    int auditRetentionDays;
+
+    @Inject
     @ConfigProperty(name = "WS_MESSAGE_BUDGET_MB", defaultValue = "0")
     int wsMessageBudgetMegabytes;
 
@@ -165,6 +193,42 @@ public class AppConfig {
     /** With reuse detection on: how long a rotated token may still be presented (concurrent refreshes). */
     public int refreshTokenReuseGraceSeconds() {
         return refreshTokenReuseGraceSeconds;
+    }
+
+    /** How headsets prove who they are. */
+    public enum Pairing { OFF, OPTIONAL, REQUIRED }
+
+    /** {@code off}: tokens ignored; {@code optional}: a paired patient needs its token; {@code required}: every headset does. */
+    public Pairing headsetPairing() {
+        return Pairing.valueOf(headsetPairing.strip().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** Ping interval of headset sockets; a socket silent for 2.5 intervals may be taken over. */
+    public int headsetPingSeconds() {
+        return headsetPingSeconds;
+    }
+
+    /** Handshakes for unknown codes (or with a wrong token) from one address within the window that lock it. */
+    public int wsUnknownCodeMaxPerIp() {
+        return wsUnknownCodeMaxPerIp;
+    }
+
+    /** Headset connections (known codes) from one address within the window that lock it. */
+    public int wsConnectsMaxPerIp() {
+        return wsConnectsMaxPerIp;
+    }
+
+    public int wsThrottleWindowSeconds() {
+        return wsThrottleWindowSeconds;
+    }
+
+    public int wsThrottleLockSeconds() {
+        return wsThrottleLockSeconds;
+    }
+
+    /** How long audit events are kept (Korean hospitals keep access records for years). */
+    public int auditRetentionDays() {
+        return auditRetentionDays;
     }
 
     /** Memory all headset messages of a node may hold together, MiB; 0: a quarter of the heap. */

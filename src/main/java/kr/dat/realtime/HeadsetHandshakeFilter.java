@@ -15,17 +15,23 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import kr.dat.platform.config.AppConfig;
+import kr.dat.platform.rest.ClientAddress;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Optional User-Agent check at the headset WebSocket handshake (CONTRACT.md §6), off by default
- * because the mock VR page runs in an ordinary browser. It never touches REST or SSE.
+ * In front of the headset WebSocket handshake: hands the client's address and User-Agent to
+ * {@link HeadsetHandshake} (same thread), and applies the optional User-Agent check, off by
+ * default because the mock VR page runs in an ordinary browser. It never touches REST or SSE.
  */
 @WebFilter(urlPatterns = "/ws/*", asyncSupported = true)
-public class UserAgentFilter implements Filter {
+public class HeadsetHandshakeFilter implements Filter {
 
     static final String REJECTED = "올바르지 않은 접근입니다.";
-    private static final Logger LOG = Logger.getLogger(UserAgentFilter.class.getName());
+    private static final Logger LOG = Logger.getLogger(HeadsetHandshakeFilter.class.getName());
+
+    @Inject
+    AppConfig config;
 
     @Inject
     @ConfigProperty(name = "VR_CLIENT_UA_CHECK", defaultValue = "false")
@@ -50,7 +56,14 @@ public class UserAgentFilter implements Filter {
             http.getOutputStream().write(("{\"detail\":\"" + REJECTED + "\"}").getBytes(StandardCharsets.UTF_8));
             return;
         }
-        chain.doFilter(req, res);
+        HttpServletRequest http = (HttpServletRequest) req;
+        HeadsetHandshake.enter(new HeadsetHandshake.Client(ClientAddress.of(http, config.trustProxyHeaders()),
+                http.getHeader("User-Agent")));
+        try {
+            chain.doFilter(req, res);
+        } finally {
+            HeadsetHandshake.leave();
+        }
     }
 
     /** Case-sensitive substring match; the block list wins; a non-empty allow list requires a match. */
