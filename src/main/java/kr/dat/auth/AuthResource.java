@@ -1,5 +1,6 @@
 package kr.dat.auth;
 
+import kr.dat.platform.rest.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;

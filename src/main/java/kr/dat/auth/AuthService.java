@@ -1,5 +1,7 @@
 package kr.dat.auth;
 
+import kr.dat.audit.AuditLog;
+import kr.dat.audit.AuditAction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -37,6 +39,9 @@ public class AuthService {
 
     @Inject
     AdminCodeThrottle adminCodes;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     AppConfig config;
@@ -90,6 +95,7 @@ public class AuthService {
     public TokenPair login(String loginId, String password, Client client) {
         if (throttle.isLocked(loginId, client.ip())) {
             LOG.warning(() -> "Login refused while throttled (login id locked or address " + client.ip() + " locked)");
+            audit.login(AuditAction.LOGIN_REFUSED, null, loginId);
             throw DomainException.unauthorized(Messages.BAD_CREDENTIALS);
         }
         Optional<User> found = accounts.findActiveUserByLoginId(loginId);
@@ -102,10 +108,12 @@ public class AuthService {
         }
         if (!ok) {
             throttle.recordFailure(loginId, client.ip());
+            audit.login(AuditAction.LOGIN_FAILED, found.map(User::id).orElse(null), loginId);
             throw DomainException.unauthorized(Messages.BAD_CREDENTIALS);
         }
         throttle.recordSuccess(loginId);
         User user = found.get();
+        audit.login(AuditAction.LOGIN, user.id(), loginId);
         LocalDateTime now = Times.nowUtc();
         accounts.deleteExpired(user.id(), now);
         if (config.allowMultipleSessions()) {

@@ -1,5 +1,6 @@
 package kr.dat.auth;
 
+import kr.dat.platform.rest.Authenticated;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.util.List;
 import kr.dat.platform.rest.DomainException;
 import kr.dat.platform.rest.Problem;
+import kr.dat.platform.rest.RequestOrigin;
 import kr.dat.platform.rest.ValidationError;
 
 /**
@@ -32,6 +34,9 @@ public class BearerAuthFilter implements ContainerRequestFilter {
     @Inject
     Caller caller;
 
+    @Inject
+    RequestOrigin origin;
+
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -43,6 +48,7 @@ public class BearerAuthFilter implements ContainerRequestFilter {
         try {
             User user = auth.authenticate(token);
             caller.authenticated(user.id(), user.role());
+            origin.user(user.id(), user.role().name());
         } catch (DomainException e) {
             reject(request, e.detail());
         }

@@ -16,7 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import kr.dat.auth.Authenticated;
+import kr.dat.platform.rest.Authenticated;
 import kr.dat.auth.DoctorLookup;
 import kr.dat.platform.config.AppConfig;
 

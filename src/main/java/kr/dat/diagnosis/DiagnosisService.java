@@ -1,5 +1,7 @@
 package kr.dat.diagnosis;
 
+import kr.dat.audit.AuditLog;
+import kr.dat.audit.AuditAction;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -41,6 +43,9 @@ public class DiagnosisService {
     HeadsetPresence presence;
 
     @Inject
+    AuditLog audit;
+
+    @Inject
     Event<DiagnosisEvents.StateChanged> stateChanged;
 
     @Inject
@@ -80,6 +85,7 @@ public class DiagnosisService {
         }
         LOG.info(() -> "Diagnosis " + d.id() + " READY (doctor " + doctorId + ", patient " + patientId
                 + ", " + type + " level " + level + ")");
+        audit.request(AuditAction.SESSION_START, patientId, d.id(), type + " level " + level);
         stateChanged.fire(new DiagnosisEvents.StateChanged(d.id(), doctorId, patientId, DiagnosisState.READY, now));
         startHeadset.fire(new DiagnosisEvents.StartHeadset(patientId, d.id(), type, level));
         return new Started(d.id(), d.code(), d.expiredAt());
@@ -103,6 +109,7 @@ public class DiagnosisService {
                 || !transition(d, DiagnosisState.CANCELLED, now, null, false)) {
             throw DomainException.badRequest(DiagnosisMessages.ALREADY_FINISHED);
         }
+        audit.request(AuditAction.SESSION_CANCEL, d.patientId(), diagnosisId, null);
     }
 
     /** The diagnosis as a doctor may see it: 404 if missing, 403 if another doctor's. Overdue → EXPIRED first. */

@@ -1,5 +1,7 @@
 package kr.dat.patient;
 
+import kr.dat.audit.AuditLog;
+import kr.dat.audit.AuditAction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,6 +35,9 @@ public class HeadsetTokens {
     @Inject
     PatientService patients;
 
+    @Inject
+    AuditLog audit;
+
     /** A token as shown to the doctor, once. */
     public record Issued(String token, LocalDateTime createdAt) {
     }
@@ -49,6 +54,7 @@ public class HeadsetTokens {
             em.flush();
         }
         em.persist(new HeadsetToken(patientId, hash(token), doctorId, now));
+        audit.request(AuditAction.HEADSET_PAIR, patientId, null, existing != null ? "replaced" : null);
         LOG.info(() -> "Security: doctor " + doctorId + " paired a headset for patient " + patientId
                 + (existing != null ? " (the previous token is revoked)" : ""));
         return new Issued(token, now);
@@ -58,6 +64,7 @@ public class HeadsetTokens {
         patients.requireOwnActive(doctorId, patientId);
         int n = em.createQuery("DELETE FROM HeadsetToken t WHERE t.patientId = :p").setParameter("p", patientId)
                 .executeUpdate();
+        audit.request(AuditAction.HEADSET_UNPAIR, patientId, null, n == 0 ? "none issued" : null);
         LOG.info(() -> "Security: doctor " + doctorId + " revoked the headset token of patient " + patientId
                 + (n == 0 ? " (none was issued)" : ""));
     }

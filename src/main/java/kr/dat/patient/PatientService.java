@@ -1,5 +1,7 @@
 package kr.dat.patient;
 
+import kr.dat.audit.AuditLog;
+import kr.dat.audit.AuditAction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -20,6 +22,9 @@ public class PatientService {
     public static final int MAX_ACTIVE_PATIENTS = 999;
 
     private static final Logger LOG = Logger.getLogger(PatientService.class.getName());
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     PatientRepository patients;
@@ -58,6 +63,7 @@ public class PatientService {
             throw e;
         }
         LOG.info(() -> "Doctor " + doctorId + " registered patient " + patient.id() + " (" + patient.code() + ")");
+        audit.request(AuditAction.PATIENT_CREATE, patient.id(), null, null);
         return patient;
     }
 
@@ -74,6 +80,7 @@ public class PatientService {
         if (newName != null) {
             patient.rename(newName.strip());
         }
+        audit.request(AuditAction.PATIENT_UPDATE, patientId, null, newName == null ? "unchanged" : "name");
         return patient;
     }
 
@@ -85,6 +92,7 @@ public class PatientService {
         patient.delete();
         deletedEvent.fire(new PatientDeleted(patient.id(), patient.code(), doctorId));
         LOG.info(() -> "Doctor " + doctorId + " deleted patient " + patientId);
+        audit.request(AuditAction.PATIENT_DELETE, patientId, null, null);
     }
 
     /** An active patient by its headset code (what the VR WebSocket connects with). */

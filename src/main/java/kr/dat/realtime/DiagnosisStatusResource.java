@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import kr.dat.auth.Authenticated;
+import kr.dat.platform.rest.Authenticated;
 import kr.dat.auth.DoctorLookup;
 import kr.dat.diagnosis.Diagnosis;
 import kr.dat.diagnosis.DiagnosisMessages;

@@ -79,24 +79,16 @@ public class HeadsetGate {
             return Admission.refused(Admission.Outcome.UNKNOWN_PATIENT);
         }
         int patientId = found.get().id();
-        boolean paired = false;
         AppConfig.Pairing mode = config.headsetPairing();
-        if (mode != AppConfig.Pairing.OFF) {
-            if (token.isPresent()) {
-                paired = tokens.matches(patientId, token.get());
-                if (!paired) {
-                    fail(address, "wrong headset token");
-                    LOG.warning(() -> "Security: headset socket for patient " + patientId + " from " + address
-                            + " with a wrong token refused (4001)");
-                    return Admission.refused(Admission.Outcome.BAD_TOKEN);
-                }
-            } else if (mode == AppConfig.Pairing.REQUIRED || tokens.isPaired(patientId)) {
-                fail(address, "missing headset token");
-                LOG.warning(() -> "Security: headset socket for patient " + patientId + " from " + address
-                        + " without its token refused (4001)");
-                return Admission.refused(Admission.Outcome.BAD_TOKEN);
-            }
+        Pairing pairing = pairing(mode, token.isPresent(),
+                () -> token.isPresent() && tokens.matches(patientId, token.get()), () -> tokens.isPaired(patientId));
+        if (pairing == Pairing.WRONG_TOKEN || pairing == Pairing.MISSING_TOKEN) {
+            fail(address, pairing == Pairing.WRONG_TOKEN ? "wrong headset token" : "missing headset token");
+            LOG.warning(() -> "Security: headset socket for patient " + patientId + " from " + address
+                    + (pairing == Pairing.WRONG_TOKEN ? " with a wrong token" : " without its token") + " refused (4001)");
+            return Admission.refused(Admission.Outcome.BAD_TOKEN);
         }
+        boolean paired = pairing == Pairing.PAIRED;
         if (connects.recordFailure(address)) {
             LOG.warning(() -> "Security: address " + address + " opened " + config.wsConnectsMaxPerIp()
                     + " headset connections within " + config.wsThrottleWindowSeconds() + " s; refused for a while");
@@ -121,6 +113,28 @@ public class HeadsetGate {
             }
             return new Admission(Admission.Outcome.ACCEPTED, conn);
         }
+    }
+
+    /** What the pairing rule says of a handshake. */
+    enum Pairing { UNPAIRED, PAIRED, WRONG_TOKEN, MISSING_TOKEN }
+
+    /**
+     * The pairing rule: {@code off} ignores tokens; {@code optional} lets unpaired patients' headsets
+     * in without one, but a presented token must be right and a paired patient needs its token;
+     * {@code required} needs the right token for every patient.
+     */
+    static Pairing pairing(AppConfig.Pairing mode, boolean tokenPresented,
+                           java.util.function.BooleanSupplier tokenMatches, java.util.function.BooleanSupplier patientPaired) {
+        if (mode == AppConfig.Pairing.OFF) {
+            return Pairing.UNPAIRED;
+        }
+        if (tokenPresented) {
+            return tokenMatches.getAsBoolean() ? Pairing.PAIRED : Pairing.WRONG_TOKEN;
+        }
+        if (mode == AppConfig.Pairing.REQUIRED || patientPaired.getAsBoolean()) {
+            return Pairing.MISSING_TOKEN;
+        }
+        return Pairing.UNPAIRED;
     }
 
     /** How long a socket that stopped answering pings still holds its live session. */

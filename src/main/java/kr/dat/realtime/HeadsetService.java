@@ -99,7 +99,8 @@ public class HeadsetService {
                             + patientId + " ignored");
                     return;
                 }
-                results.accept(patientId, conn.id(), id, content.get(), receipt -> {
+                ResultService.Source source = new ResultService.Source(conn.id(), conn.address(), conn.userAgent(), conn.paired());
+                results.accept(patientId, source, id, content.get(), receipt -> {
                     if (conn.wantsAck()) {
                         conn.send(HeadsetFrames.uploadReceived(id, receipt.name().toLowerCase(java.util.Locale.ROOT)));
                     }

@@ -1,5 +1,7 @@
 package kr.dat.scoring;
 
+import kr.dat.audit.AuditLog;
+import kr.dat.audit.AuditAction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -21,7 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import kr.dat.auth.Authenticated;
+import kr.dat.platform.rest.Authenticated;
 import kr.dat.auth.DoctorLookup;
 import kr.dat.platform.config.AppConfig;
 import kr.dat.platform.config.Times;
@@ -43,6 +45,9 @@ public class RecordResource {
 
     @Inject
     AppConfig config;
+
+    @Inject
+    AuditLog audit;
 
     @JsonbPropertyOrder({"id", "type", "level", "filename", "created_at"})
     public record Item(int id, String type, int level, String filename, @JsonbProperty("created_at") String createdAt) {
@@ -68,7 +73,9 @@ public class RecordResource {
         Instant from = instantQuery("start_date", startDate, config.apiZone());
         Instant to = instantQuery("end_date", endDate, config.apiZone());
         Optional<Integer> doctorId = doctors.doctorIdIfAny(READ_FORBIDDEN);
-        return records.list(doctorId, patient, from, to).stream()
+        List<RecordRepository.Row> rows = records.list(doctorId, patient, from, to);
+        audit.request(AuditAction.RECORD_LIST, patient, null, rows.size() + " record(s) " + startDate + " .. " + endDate);
+        return rows.stream()
                 .map(r -> new Item(r.diagnosisId(), r.type(), r.level(), r.fileName(),
                         Times.format(r.createdAt(), config.apiZone())))
                 .toList();
@@ -82,6 +89,7 @@ public class RecordResource {
     public Metadata metadata(@PathParam("id") String id) {
         int diagnosisId = intPath("id", id);
         RecordRepository.Row r = records.metadata(doctors.doctorIdIfAny(READ_FORBIDDEN), diagnosisId);
+        audit.request(AuditAction.RECORD_METADATA, r.patientId(), diagnosisId, null);
         return new Metadata(r.patientId(), r.type(), r.level(), Times.format(r.createdAt(), config.apiZone()),
                 r.fileName(), r.score(), r.timeSpent(), r.fps());
     }
@@ -95,6 +103,7 @@ public class RecordResource {
     public Response file(@PathParam("id") String id) {
         int diagnosisId = intPath("id", id);
         RecordService.File f = records.file(doctors.doctorIdIfAny(DOWNLOAD_FORBIDDEN), diagnosisId);
+        audit.request(AuditAction.RECORD_FILE, f.patientId(), diagnosisId, f.name());
         return Response.ok(f.content(), "text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + percentEncode(f.name()) + "\"")
                 .build();

@@ -28,7 +28,7 @@ public class RecordService {
     ObjectStore store;
 
     /** A processed file to download. */
-    public record File(String name, String content) {
+    public record File(int patientId, String name, String content) {
     }
 
     public List<RecordRepository.Row> list(Optional<Integer> doctorId, int patientId, Instant from, Instant to) {
@@ -50,7 +50,7 @@ public class RecordService {
         try {
             String content = store.getText(row.processedPath())
                     .orElseThrow(() -> DomainException.notFound(FILE_NOT_FOUND));
-            return new File(row.fileName(), content);
+            return new File(row.patientId(), row.fileName(), content);
         } catch (StorageException e) {
             throw new DomainException(503, STORAGE_DOWN);
         }

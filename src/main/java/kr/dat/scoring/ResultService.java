@@ -1,5 +1,7 @@
 package kr.dat.scoring;
 
+import kr.dat.audit.AuditLog;
+import kr.dat.audit.AuditAction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -33,6 +35,13 @@ public class ResultService {
     @Inject
     ResultRepository uploads;
 
+    @Inject
+    AuditLog audit;
+
+    /** The headset socket an upload came over: recorded in the audit trail with the result. */
+    public record Source(String connectionId, String address, String userAgent, boolean paired) {
+    }
+
     /** What became of an upload, as told to a headset that asked for acknowledgements. */
     public enum Receipt {
         /** Durably claimed: it will become a record (or a FAILED session with a reason). */
@@ -49,7 +58,8 @@ public class ResultService {
      * Called off the socket's I/O thread. {@code receipt} hears the outcome as soon as it is known:
      * for an accepted upload right after the durable claim, before the scoring.
      */
-    public void accept(int patientId, String connectionId, int diagnosisId, String csv, Consumer<Receipt> receipt) {
+    public void accept(int patientId, Source source, int diagnosisId, String csv, Consumer<Receipt> receipt) {
+        String connectionId = source.connectionId();
         Optional<Diagnosis> diagnosis = diagnoses.acceptingResult(patientId, connectionId, diagnosisId);
         if (diagnosis.isEmpty()) {
             LOG.warning(() -> "Upload for diagnosis " + diagnosisId + " from socket " + connectionId + " of patient "
@@ -73,6 +83,8 @@ public class ResultService {
             return;
         }
         LOG.info(() -> "Result for diagnosis " + diagnosisId + " received (" + bytes + " bytes) from socket " + connectionId);
+        audit.headset(AuditAction.RESULT_DELIVERED, patientId, diagnosisId, source.address(), source.userAgent(),
+                "socket " + connectionId + (source.paired() ? ", paired" : ", unpaired") + ", " + bytes + " bytes");
         receipt.accept(Receipt.STORED);
         processor.process(diagnosisId);
     }

@@ -36,6 +36,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class HeadsetTrustIT {
 
+    /** {@code -Ddat.it.repeat=30} runs the reconnect tests 30 times (the race tests always run 30 trials). */
+    private static final int REPEAT = Integer.getInteger("dat.it.repeat", 1);
     private static final AtomicInteger ADDRESS = new AtomicInteger((int) (System.nanoTime() % 200));
 
     @Deployment(testable = false)
@@ -156,6 +158,12 @@ class HeadsetTrustIT {
 
     @Test
     void aHeadsetWhoseWifiDroppedReconnectsAndFinishes() throws Exception {
+        for (int i = 0; i < REPEAT; i++) {
+            wifiDropThenReconnect();
+        }
+    }
+
+    private void wifiDropThenReconnect() throws Exception {
         LiveSession s = LiveSession.create(api);
         int id;
         try (RawSocket silent = RawSocket.webSocket(base(), s.patientCode())) { // never answers pings
@@ -176,6 +184,12 @@ class HeadsetTrustIT {
 
     @Test
     void aCleanlyClosedHeadsetIsTakenOverAtOnce() throws Exception {
+        for (int i = 0; i < REPEAT; i++) {
+            cleanCloseThenReconnect();
+        }
+    }
+
+    private void cleanCloseThenReconnect() throws Exception {
         LiveSession s = LiveSession.create(api);
         Headset first = s.connectHeadset();
         int id = s.startOk();

@@ -40,6 +40,23 @@ record LiveSession(Api api, Api.Session doctor, int patientId, String patientCod
         return r;
     }
 
+    /** Starts a session, retrying "not connected" until the deadline: for a headset's presence coming back. */
+    int startOnceConnected(java.time.Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        long pause = 20;
+        while (true) {
+            Api.Reply r = start("BALANCEBALL", 1);
+            if (r.status() == 201) {
+                return r.json().getInt("id");
+            }
+            if (!"환자가 로그인 상태가 아닙니다.".equals(r.detail()) || System.nanoTime() > deadline) {
+                throw new AssertionError("start: " + r.status() + " " + r.body());
+            }
+            Thread.sleep(pause);
+            pause = Math.min(pause * 2, 500);
+        }
+    }
+
     StatusWatcher watch(int diagnosisId) {
         return StatusWatcher.open(api.base(), diagnosisId, doctor.accessToken());
     }

@@ -45,8 +45,8 @@ class ResilienceIT {
             TestDb.update("DELETE FROM cluster_nodes"); // what the other nodes do to a node whose heartbeat lapsed
             Api.Reply offline = s.start("BALANCEBALL", 1);
             assertEquals(400, offline.status(), "the headset's presence went with the node row");
-            // the next heartbeat (≤ 5 s) puts the node and its headsets back; startOk retries until then
-            int second = s.startOk();
+            // the next heartbeat (≤ 5 s) puts the node and its headsets back
+            int second = s.startOnceConnected(java.time.Duration.ofSeconds(10));
             assertEquals(second, headset.expect("s_start_diagnosis").getJsonObject("data").getInt("diagnosis_id"));
             assertTrue(headset.isOpen());
         }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Two WildFly nodes on one PostgreSQL, as behind a load balancer: node 1 is Arquillian's, node 2
  * a second server started here, in another JVM time zone. The headset talks to one node, the
- * doctor to the other. Node 2 also runs with the opt-in refresh-token reuse detection (no grace), so that setting is tested
- * on a real server without booting a third one.
+ * doctor to the other. Node 2 also runs with HEADSET_PAIRING=required and the opt-in refresh-token
+ * reuse detection (no grace), so those settings are tested on a real server without booting a third.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -54,6 +54,7 @@ class TwoNodeIT {
         props.add("-DENV=dev");
         props.add("-Duser.timezone=America/New_York"); // node 1 runs in Asia/Seoul: neither zone may leak into data
         props.add("-DHEADSET_PING_SECONDS=2");
+        props.add("-DHEADSET_PAIRING=required");
         props.add("-DWS_CONNECTS_MAX_PER_IP=100000");
         props.add("-DREFRESH_TOKEN_REUSE_DETECTION=true");
         props.add("-DREFRESH_TOKEN_REUSE_GRACE_SECONDS=0");
@@ -101,11 +102,35 @@ class TwoNodeIT {
         assertEquals(401, node2Api.get("auth/me", access).status(), "and so are the login's access tokens");
     }
 
+    private String pair(LiveSession s) {
+        Api.Reply r = node1Api.post("patients/" + s.patientId() + "/headset-token", null, s.doctor().accessToken());
+        assertEquals(201, r.status(), r.body());
+        return r.json().getString("token");
+    }
+
+    private static Headset withToken(Api api, String code, String token) {
+        return Headset.connect(api.base(), code, java.util.Map.of("Authorization", "Bearer " + token), java.util.List.of(), "");
+    }
+
+    @Test
+    void whereTokensAreRequiredATokenlessHeadsetCannotConnectAtAll() {
+        LiveSession s = LiveSession.create(node1Api); // not paired
+        Headset tokenless = Headset.connect(node2Api.base(), s.patientCode());
+        assertEquals(4001, tokenless.awaitClose(WAIT), "node 2 requires a token of every headset");
+        Headset forged = Headset.connect(node2Api.base(), s.patientCode(), java.util.Map.of(), java.util.List.of(),
+                "?token=" + "x".repeat(43));
+        assertEquals(4001, forged.awaitClose(WAIT));
+        try (Headset onNode1 = s.connectHeadset()) { // node 1: optional, the patient is unpaired
+            assertEquals(201, s.start("BALANCEBALL", 1).status());
+            onNode1.expect("s_start_diagnosis");
+        }
+    }
+
     @Test
     void headsetOnNodeTwoDoctorOnNodeOne() {
         LiveSession s = LiveSession.create(node1Api);
         LiveSession onNode2 = new LiveSession(node2Api, s.doctor(), s.patientId(), s.patientCode());
-        try (Headset headset = onNode2.connectHeadset()) {
+        try (Headset headset = withToken(node2Api, s.patientCode(), pair(s))) {
             int id = s.startOk(); // node 1 sees the presence registered by node 2
             JsonObject cmd = headset.expect("s_start_diagnosis").getJsonObject("data");
             assertEquals(id, cmd.getInt("diagnosis_id"));
@@ -125,19 +150,28 @@ class TwoNodeIT {
     }
 
     @Test
-    void aNewerConnectionOnTheOtherNodeReplacesTheOlder() {
+    void aPairedHeadsetOnTheOtherNodeTakesTheLiveSessionOver() {
         LiveSession s = LiveSession.create(node1Api);
-        LiveSession onNode2 = new LiveSession(node2Api, s.doctor(), s.patientId(), s.patientCode());
-        try (Headset old = s.connectHeadset()) {
-            s.startOk();
+        String token = pair(s);
+        try (Headset old = withToken(node1Api, s.patientCode(), token)) {
+            int id = s.startOk();
             old.expect("s_start_diagnosis");
-            try (Headset newer = onNode2.connectHeadset()) {
+            try (Headset newer = withToken(node2Api, s.patientCode(), token)) {
                 old.expect("s_force_disconnect");
                 assertEquals(1000, old.awaitClose(WAIT));
-                int id = node1Api.get("diagnosis/live", s.doctor().accessToken()).json().getInt("id");
+                newer.diagnosisEvent("c_diagnosis_started", id); // the session is the newer socket's now
+                assertEquals("STARTED", awaitState(id));
                 assertEquals(200, s.cancel(id).status());
                 newer.expect("s_stop_diagnosis");
             }
+        }
+    }
+
+    private static String awaitState(int id) {
+        try {
+            return TestDb.awaitState(id, WAIT, "STARTED");
+        } catch (Exception e) {
+            throw new AssertionError(e);
         }
     }
 }

@@ -34,8 +34,8 @@ class AsyncApiDocumentTest {
                 spoken.add((String) f.get(null));
             }
         }
-        assertEquals(6, spoken.size());
+        assertEquals(7, spoken.size());
         assertEquals(spoken, documented);
-        assertTrue(((Map<String, Object>) doc.get("operations")).size() >= 6);
+        assertTrue(((Map<String, Object>) doc.get("operations")).size() >= 7);
     }
 }

@@ -1,4 +1,4 @@
-package kr.dat.auth;
+package kr.dat.platform.rest;
 
 import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.ElementType;

@@ -1,0 +1,73 @@
+package kr.dat.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import kr.dat.platform.config.Times;
+
+/** The audit table: the insert of one event (in a transaction of its own), queries, retention. */
+@ApplicationScoped
+public class AuditWriter {
+
+    @PersistenceContext(unitName = "dat")
+    EntityManager em;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void insert(String action, Integer userId, String loginId, Integer patientId, Integer diagnosisId,
+                       String address, String userAgent, String detail) {
+        em.persist(new AuditEvent(Times.nowUtc(), action, userId, loginId, patientId, diagnosisId, address, userAgent,
+                detail));
+    }
+
+    /** A page of events, newest first, with the filters that are set. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.List<AuditEvent> find(Integer userId, Integer patientId, java.time.LocalDateTime from,
+                                           java.time.LocalDateTime to, int offset, int limit) {
+        return filtered("SELECT e FROM AuditEvent e", " ORDER BY e.id DESC", AuditEvent.class, userId, patientId, from, to)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(Integer userId, Integer patientId, java.time.LocalDateTime from, java.time.LocalDateTime to) {
+        return filtered("SELECT count(e) FROM AuditEvent e", "", Long.class, userId, patientId, from, to).getSingleResult();
+    }
+
+    private <T> jakarta.persistence.TypedQuery<T> filtered(String select, String order, Class<T> type, Integer userId,
+                                                          Integer patientId, java.time.LocalDateTime from,
+                                                          java.time.LocalDateTime to) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (userId != null) {
+            where.append(" AND e.userId = :user");
+        }
+        if (patientId != null) {
+            where.append(" AND e.patientId = :patient");
+        }
+        if (from != null) {
+            where.append(" AND e.at >= :from");
+        }
+        if (to != null) {
+            where.append(" AND e.at <= :to");
+        }
+        jakarta.persistence.TypedQuery<T> q = em.createQuery(select + where + order, type);
+        if (userId != null) {
+            q.setParameter("user", userId);
+        }
+        if (patientId != null) {
+            q.setParameter("patient", patientId);
+        }
+        if (from != null) {
+            q.setParameter("from", from);
+        }
+        if (to != null) {
+            q.setParameter("to", to);
+        }
+        return q;
+    }
+
+    /** Removes events older than the retention time; the number removed. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int deleteBefore(java.time.LocalDateTime cutoff) {
+        return em.createQuery("DELETE FROM AuditEvent e WHERE e.at < :cutoff").setParameter("cutoff", cutoff).executeUpdate();
+    }
+}
