@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -17,14 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import kr.dat.devstack.LegacyDatabase;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The attacks of a ward-network client who guessed a patient code, replayed against the server in
@@ -32,28 +24,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * legitimate behaviours that must survive them: an old-protocol headset runs a whole session, a
  * headset whose Wi-Fi dropped reconnects and finishes, reconnects and starts never race.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class HeadsetTrustIT {
+class HeadsetTrustIT extends ApiIT {
 
     /** {@code -Ddat.it.repeat=30} runs the reconnect tests 30 times (the race tests always run 30 trials). */
     private static final int REPEAT = Integer.getInteger("dat.it.repeat", 1);
     private static final AtomicInteger ADDRESS = new AtomicInteger((int) (System.nanoTime() % 200));
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @ArquillianResource
-    URL url;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(url);
-    }
 
     private URI base() {
         return api.base();

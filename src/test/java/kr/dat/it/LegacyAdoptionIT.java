@@ -5,40 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The test database starts as the old server left it (fixtures/legacy, loaded before WildFly
  * starts): the server adopted it at deploy (Flyway baseline at V1) and its users, patients and
  * sequences carry on.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class LegacyAdoptionIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @ArquillianResource
-    URL url;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(url);
-    }
+class LegacyAdoptionIT extends ApiIT {
 
     private String login(String loginId, String password) {
         Api.Reply r = api.post("auth/login", Api.loginBody(loginId, password), null);

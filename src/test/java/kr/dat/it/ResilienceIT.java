@@ -3,35 +3,10 @@ package kr.dat.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The real-time plumbing recovers: a node taken for dead, a lost LISTEN connection. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ResilienceIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @ArquillianResource
-    URL url;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(url);
-    }
+class ResilienceIT extends ApiIT {
 
     @Test
     void aNodeTakenForDeadClaimsItsHeadsetsAgain() throws Exception {

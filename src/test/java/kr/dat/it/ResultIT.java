@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,36 +13,12 @@ import java.time.Duration;
 import java.util.List;
 import kr.dat.devstack.DevStackSessionListener;
 import kr.dat.devstack.LegacyDatabase;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Result uploads end to end: headset → bucket → scoring → record endpoints (CONTRACT.md §6–7). */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ResultIT {
+class ResultIT extends ApiIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @ArquillianResource
-    URL url;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(url);
-    }
 
     private static String fixture(String name) throws Exception {
         return Files.readString(LegacyDatabase.fixtures().resolve(name), StandardCharsets.UTF_8);
