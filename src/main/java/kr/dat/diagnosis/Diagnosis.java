@@ -62,6 +62,10 @@ public class Diagnosis {
     @Column(name = "updated_at", nullable = false)
     private LocalDateTime updatedAt;
 
+    /** A result was durably received and waits for storage: the session is the doctor's no longer. */
+    @Column(name = "result_pending", nullable = false)
+    private boolean resultPending;
+
     /** The headset socket the session was started on, or that took it over; null for the old server's rows. */
     @Column(name = "headset_connection", length = 36)
     private String headsetConnection;
@@ -97,8 +101,13 @@ public class Diagnosis {
         return state.isLive() && expiredAt.isAfter(nowUtc);
     }
 
+    /** Past its time and not waiting for a result it already has (such a session never expires). */
     public boolean isOverdueAt(LocalDateTime nowUtc) {
-        return state.isLive() && !expiredAt.isAfter(nowUtc);
+        return state.isLive() && !resultPending && !expiredAt.isAfter(nowUtc);
+    }
+
+    public boolean resultPending() {
+        return resultPending;
     }
 
     public boolean belongsToDoctor(int doctorId) {

@@ -20,24 +20,20 @@ public class DiagnosisRepository {
     /** The doctor's READY/STARTED sessions, overdue ones included. */
     public List<Diagnosis> findLiveOfDoctor(int doctorId) {
         return em.createQuery("SELECT d FROM Diagnosis d WHERE d.doctorId = :doctor AND d.state IN :live "
-                        + "AND d.deleted = false ORDER BY d.id", Diagnosis.class)
+                        + "AND d.deleted = false AND d.resultPending = false ORDER BY d.id", Diagnosis.class)
                 .setParameter("doctor", doctorId).setParameter("live", DiagnosisState.LIVE)
                 .getResultList();
     }
 
     public List<Diagnosis> findLiveOfPatient(int patientId) {
         return em.createQuery("SELECT d FROM Diagnosis d WHERE d.patientId = :patient AND d.state IN :live "
-                        + "AND d.deleted = false ORDER BY d.id", Diagnosis.class)
+                        + "AND d.deleted = false AND d.resultPending = false ORDER BY d.id", Diagnosis.class)
                 .setParameter("patient", patientId).setParameter("live", DiagnosisState.LIVE)
                 .getResultList();
     }
 
-    /**
-     * A session whose result upload is still being processed does not expire: the headset finished
-     * in time, and the result completes the session when storage allows (see V4 result_uploads).
-     */
-    private static final String NO_PENDING_RESULT =
-            " AND NOT EXISTS (SELECT u.diagnosisId FROM ResultUpload u WHERE u.diagnosisId = d.id AND u.done = false)";
+    /** A session whose result was received is finished only by that result: it does not expire. */
+    private static final String NO_PENDING_RESULT = " AND d.resultPending = false";
 
     /** Ids of live sessions whose time is up. */
     public List<Integer> findOverdueIds(LocalDateTime now, int max) {
@@ -57,20 +53,30 @@ public class DiagnosisRepository {
 
     /**
      * Moves the diagnosis to {@code next} if it is still in one of {@code next}'s source states
-     * (for EXPIRED: and past its expiry; with {@code requireUnexpired}: and not past it). Returns
-     * whether this call won: two concurrent transitions can never both succeed.
+     * (for EXPIRED: and past its expiry; with {@code requireUnexpired}: and not past it). A session
+     * whose result was received moves only {@code byResult}. Returns whether this call won: two
+     * concurrent transitions can never both succeed.
      */
-    public boolean moveState(int id, DiagnosisState next, LocalDateTime now, String reason, boolean requireUnexpired) {
-        String timeCondition = next == DiagnosisState.EXPIRED ? " AND d.expiredAt <= :now" + NO_PENDING_RESULT
+    public boolean moveState(int id, DiagnosisState next, LocalDateTime now, String reason, boolean requireUnexpired,
+                             boolean byResult) {
+        String timeCondition = next == DiagnosisState.EXPIRED ? " AND d.expiredAt <= :now"
                 : requireUnexpired ? " AND d.expiredAt > :now" : "";
+        String pending = byResult ? "" : NO_PENDING_RESULT;
         var query = em.createQuery("UPDATE Diagnosis d SET d.state = :next, d.updatedAt = :now, "
-                        + "d.failureReason = :reason WHERE d.id = :id AND d.state IN :from" + timeCondition)
+                        + "d.failureReason = :reason, d.resultPending = false "
+                        + "WHERE d.id = :id AND d.state IN :from" + timeCondition + pending)
                 .setParameter("next", next)
                 .setParameter("now", now)
                 .setParameter("reason", reason)
                 .setParameter("id", id)
                 .setParameter("from", next.sources());
         return query.executeUpdate() == 1;
+    }
+
+    /** The headset's result was durably received: the session now waits only for storage. */
+    public boolean markResultPending(int id) {
+        return em.createQuery("UPDATE Diagnosis d SET d.resultPending = true WHERE d.id = :id AND d.state IN :live")
+                .setParameter("id", id).setParameter("live", DiagnosisState.LIVE).executeUpdate() == 1;
     }
 
     /** Hands the patient's live sessions to another headset socket; the number of sessions moved. */

@@ -157,13 +157,26 @@ public class DiagnosisService {
                 .filter(d -> d.belongsToPatient(patientId) && d.reportableFrom(connectionId) && d.isLiveAt(Times.nowUtc()));
     }
 
+    /**
+     * The headset's result for this session is durably held: from now on only that result ends
+     * the session (COMPLETED or FAILED, when storage allows). It is no longer the doctor's live
+     * session — a new one may start — and neither a cancel nor the expiry can discard it.
+     */
+    public boolean markResultPending(int diagnosisId) {
+        boolean marked = diagnoses.markResultPending(diagnosisId);
+        if (marked) {
+            LOG.info(() -> "Diagnosis " + diagnosisId + " has its result; waiting for storage only");
+        }
+        return marked;
+    }
+
     /** Ends a session that produced a result or failed while processing one. */
     public boolean finish(int diagnosisId, DiagnosisState outcome, String reason) {
         if (outcome != DiagnosisState.COMPLETED && outcome != DiagnosisState.FAILED) {
             throw new IllegalArgumentException("a result ends a session as COMPLETED or FAILED, not " + outcome);
         }
         return diagnoses.find(diagnosisId)
-                .map(d -> transition(d, outcome, Times.nowUtc(), reason, false))
+                .map(d -> transition(d, outcome, Times.nowUtc(), reason, false, true))
                 .orElse(false);
     }
 
@@ -219,7 +232,13 @@ public class DiagnosisService {
 
     private boolean transition(Diagnosis d, DiagnosisState next, LocalDateTime now, String reason,
                                boolean requireUnexpired) {
-        if (!diagnoses.moveState(d.id(), next, now, reason, requireUnexpired)) {
+        return transition(d, next, now, reason, requireUnexpired, false);
+    }
+
+    /** {@code byResult}: the received result ends the session; nothing else may end one that has a result. */
+    private boolean transition(Diagnosis d, DiagnosisState next, LocalDateTime now, String reason,
+                               boolean requireUnexpired, boolean byResult) {
+        if (!diagnoses.moveState(d.id(), next, now, reason, requireUnexpired, byResult)) {
             return false;
         }
         DiagnosisState from = d.state();

@@ -32,12 +32,19 @@ public class ResultSteps {
     @Inject
     AppConfig config;
 
-    /** Keeps the upload durably; false if the diagnosis already has one. Names the files by the KST upload time. */
+    /**
+     * Keeps the upload durably and marks the session as waiting for it only; false if the
+     * diagnosis already has one. Names the files by the KST upload time.
+     */
     public boolean claim(Diagnosis d, int patientId, String csv) {
         LocalDateTime now = Times.nowUtc();
         String stamp = now.atOffset(ZoneOffset.UTC).atZoneSameInstant(config.apiZone()).format(STAMP);
         String fileName = d.type().name() + "_" + d.level() + "_" + stamp + ".csv";
-        return results.claim(d.id(), patientId, fileName, csv, now);
+        if (!results.claim(d.id(), patientId, fileName, csv, now)) {
+            return false;
+        }
+        diagnoses.markResultPending(d.id()); // same transaction: held and pending, or neither
+        return true;
     }
 
     public boolean lease(int diagnosisId) {

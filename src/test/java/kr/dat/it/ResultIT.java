@@ -164,6 +164,39 @@ class ResultIT extends ApiIT {
     }
 
     @Test
+    void aHeldResultNeitherBlocksTheNextSessionNorIsLostToACancel() throws Exception {
+        LiveSession s = LiveSession.create(api);
+        String csv = fixture("balanceball_level1_sample.csv");
+        try (Headset headset = s.connectHeadset()) {
+            int first = startSession(s, headset, "BALANCEBALL", 1);
+            try (StatusWatcher sse = s.watch(first)) {
+                sse.expect("READY");
+                headset.diagnosisEvent("c_diagnosis_started", first);
+                sse.expect("STARTED");
+                DevStackSessionListener.stack().stopS3();
+                int second;
+                try {
+                    headset.send("c_upload_result", upload(first, csv));
+                    awaitSql("SELECT attempts::text FROM result_uploads WHERE diagnosis_id = ? AND attempts > 0", first);
+                    // the front end's flow: live, cancel, start
+                    assertEquals(404, api.get("diagnosis/live", s.doctor().accessToken()).status(),
+                            "a session whose result is held is no longer the doctor's live session");
+                    Api.Reply cancel = s.cancel(first);
+                    assertEquals(400, cancel.status(), "the held result is not discarded");
+                    assertEquals("STARTED", TestDb.one("SELECT state::text FROM diagnoses WHERE id = ?", first));
+                    second = startSession(s, headset, "FITBOX", 2);
+                    assertTrue(second != first);
+                } finally {
+                    DevStackSessionListener.stack().startS3();
+                }
+                sse.expect("COMPLETED"); // the retry timer stores it once the bucket is back
+                assertEquals(200, api.get("diagnosis/record/" + first + "/metadata", s.doctor().accessToken()).status());
+                assertEquals(200, s.cancel(second).status(), "the next session went on meanwhile");
+            }
+        }
+    }
+
+    @Test
     void legacyRecordsAreServedToTheirDoctors() {
         String doctor1 = api.post("auth/login", Api.loginBody("doctor1", "Dat-doctor1-2026"), null).json().getString("access_token");
         JsonArray list = api.get("diagnosis/record/list?patient_id=1&start_date=2026-09-01T00:00:00&end_date=2026-11-30T00:00:00",
