@@ -1,5 +1,6 @@
 package kr.dat.auth;
 
+import kr.dat.platform.persistence.Lookups;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,7 +15,7 @@ public class AccountRepository {
     EntityManager em;
 
     public Optional<User> findUser(int id) {
-        return Optional.ofNullable(em.find(User.class, id));
+        return Lookups.find(em, User.class, id);
     }
 
     public Optional<User> findActiveUserByLoginId(String loginId) {

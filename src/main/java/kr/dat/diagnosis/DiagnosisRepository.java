@@ -1,5 +1,6 @@
 package kr.dat.diagnosis;
 
+import kr.dat.platform.persistence.Lookups;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,7 +15,7 @@ public class DiagnosisRepository {
     EntityManager em;
 
     public Optional<Diagnosis> find(int id) {
-        return Optional.ofNullable(em.find(Diagnosis.class, id));
+        return Lookups.find(em, Diagnosis.class, id);
     }
 
     /** The doctor's READY/STARTED sessions, overdue ones included. */
@@ -90,7 +91,7 @@ public class DiagnosisRepository {
 
     /** Re-reads the row after a bulk update. */
     public Diagnosis reload(int id) {
-        Diagnosis d = em.find(Diagnosis.class, id);
+        Diagnosis d = Lookups.find(em, Diagnosis.class, id).orElseThrow();
         em.refresh(d);
         return d;
     }

@@ -1,5 +1,6 @@
 package kr.dat.patient;
 
+import kr.dat.platform.persistence.Lookups;
 import kr.dat.audit.AuditLog;
 import kr.dat.audit.AuditAction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +49,7 @@ public class HeadsetTokens {
         RANDOM.nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         LocalDateTime now = Times.nowUtc();
-        HeadsetToken existing = em.find(HeadsetToken.class, patientId);
+        HeadsetToken existing = Lookups.find(em, HeadsetToken.class, patientId).orElse(null);
         if (existing != null) {
             em.remove(existing);
             em.flush();
@@ -71,13 +72,13 @@ public class HeadsetTokens {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean isPaired(int patientId) {
-        return em.find(HeadsetToken.class, patientId) != null;
+        return Lookups.find(em, HeadsetToken.class, patientId).isPresent();
     }
 
     /** Whether {@code token} is the patient's current token (compared in constant time). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean matches(int patientId, String token) {
-        HeadsetToken t = em.find(HeadsetToken.class, patientId);
+        HeadsetToken t = Lookups.find(em, HeadsetToken.class, patientId).orElse(null);
         return t != null && token != null && MessageDigest.isEqual(
                 t.tokenHash().getBytes(StandardCharsets.US_ASCII), hash(token).getBytes(StandardCharsets.US_ASCII));
     }

@@ -1,5 +1,6 @@
 package kr.dat.patient;
 
+import kr.dat.platform.persistence.Lookups;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,7 +16,7 @@ public class PatientRepository {
     EntityManager em;
 
     public Optional<Patient> find(int id) {
-        return Optional.ofNullable(em.find(Patient.class, id));
+        return Lookups.find(em, Patient.class, id);
     }
 
     public Optional<Patient> findActiveByCode(String code) {

@@ -106,9 +106,9 @@ final class HeadsetConnection implements SendHandler {
     }
 
     /** Where this socket's messages are handled, one at a time and in order. */
-    synchronized Executor inbox(Executor pool) {
+    synchronized Executor inbox(Executor pool, java.util.concurrent.ScheduledExecutorService scheduler) {
         if (inbox == null) {
-            inbox = new SerialExecutor(pool);
+            inbox = new SerialExecutor(pool, scheduler);
         }
         return inbox;
     }

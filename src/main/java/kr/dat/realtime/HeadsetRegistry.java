@@ -149,7 +149,8 @@ public class HeadsetRegistry {
 
     /**
      * Every ping interval: records which sockets answered the last pings (their live sessions stay
-     * theirs), forgets sockets whose handshake never led to an open, and pings again.
+     * theirs), forgets sockets whose handshake never led to an open and presence rows of sockets it
+     * no longer holds (a failed unregister heals here), and pings again.
      */
     private void pingRound() {
         try {
@@ -165,8 +166,12 @@ public class HeadsetRegistry {
             for (HeadsetConnection conn : byPatient.values()) {
                 if (conn.neverOpened(NEVER_OPENED_NANOS) && byPatient.remove(conn.patientId(), conn)) {
                     LOG.info(() -> "Headset handshake of patient " + conn.patientId() + " never opened; forgotten");
-                    presence.unregister(conn.patientId(), conn.id());
                 }
+            }
+            List<String> held = byPatient.values().stream().map(HeadsetConnection::id).toList();
+            int ghosts = presence.sweep(held);
+            if (ghosts > 0) {
+                LOG.info(() -> ghosts + " presence row(s) of sockets this node no longer holds removed");
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Headset liveness round failed", e);

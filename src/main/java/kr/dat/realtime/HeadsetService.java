@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import kr.dat.diagnosis.DiagnosisService;
+import kr.dat.platform.rest.DatabaseUnavailable;
 import kr.dat.scoring.ResultService;
 
 /**
@@ -21,8 +22,15 @@ public class HeadsetService {
 
     private static final Logger LOG = Logger.getLogger(HeadsetService.class.getName());
 
+    /** How long a message that meets a database outage is kept and retried (then logged and dropped). */
+    static final long RETRY_FOR_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+    private static final long MAX_RETRY_DELAY_MS = 10_000;
+
     @Resource
     ManagedExecutorService executor;
+
+    @Resource
+    jakarta.enterprise.concurrent.ManagedScheduledExecutorService scheduler;
 
     @Inject
     PresenceRepository presence;
@@ -58,27 +66,47 @@ public class HeadsetService {
      */
     void receive(HeadsetConnection conn, MessageAssembler.Received message) {
         AtomicReference<String> frame = new AtomicReference<>(message.text()); // dropped once decoded
-        conn.inbox(executor).execute(() -> {
+        AtomicReference<HeadsetFrames.Message> decoded = new AtomicReference<>();
+        long firstTry = System.nanoTime();
+        int[] attempts = {0};
+        conn.inbox(executor, scheduler).execute(() -> {
+            boolean done = true;
             try {
-                handle(conn, frame);
+                handle(conn, frame, decoded);
             } catch (RuntimeException e) {
+                long waited = System.nanoTime() - firstTry;
+                if (DatabaseUnavailable.isCause(e) && waited < RETRY_FOR_NANOS) {
+                    long delay = Math.min(MAX_RETRY_DELAY_MS, 250L << Math.min(attempts[0]++, 6));
+                    LOG.warning(() -> "Message from the headset of patient " + conn.patientId() + " meets a database outage; "
+                            + "kept and tried again in " + delay + " ms (attempt " + attempts[0] + ")");
+                    done = false;
+                    throw new SerialExecutor.RetryLater(delay, e);
+                }
                 LOG.log(Level.WARNING, "Message from the headset of patient " + conn.patientId()
-                        + " could not be handled; ignored", e);
+                        + " could not be handled" + (waited >= RETRY_FOR_NANOS ? " within " + RETRY_FOR_NANOS / 1_000_000_000L
+                        + " s of retries" : "") + "; dropped", e);
             } finally {
-                frame.set(null);
-                budget.release(message.reservedBytes());
+                if (done) {
+                    frame.set(null);
+                    decoded.set(null);
+                    budget.release(message.reservedBytes());
+                }
             }
         });
     }
 
-    private void handle(HeadsetConnection conn, AtomicReference<String> frame) {
+    /** Decodes once (a retry after an outage reuses the decoded message), then acts on it. */
+    private void handle(HeadsetConnection conn, AtomicReference<String> frame, AtomicReference<HeadsetFrames.Message> decoded) {
         int patientId = conn.patientId();
-        int chars = frame.get().length();
-        Optional<HeadsetFrames.Message> decoded = HeadsetFrames.decode(frame.getAndSet(null));
-        if (decoded.isEmpty()) {
-            LOG.warning(() -> "Malformed frame (" + chars + " chars) from the headset of patient "
-                    + patientId + " ignored");
-            return;
+        if (decoded.get() == null) {
+            int chars = frame.get().length();
+            Optional<HeadsetFrames.Message> d = HeadsetFrames.decode(frame.getAndSet(null));
+            if (d.isEmpty()) {
+                LOG.warning(() -> "Malformed frame (" + chars + " chars) from the headset of patient "
+                        + patientId + " ignored");
+                return;
+            }
+            decoded.set(d.get());
         }
         HeadsetFrames.Message m = decoded.get();
         Optional<Integer> diagnosisId = m.diagnosisId();

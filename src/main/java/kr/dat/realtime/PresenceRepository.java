@@ -49,6 +49,21 @@ public class PresenceRepository implements HeadsetPresence {
                 .getResultList().isEmpty();
     }
 
+    /**
+     * Forgets presence rows of this node whose socket it no longer holds (a disconnect whose
+     * unregister failed during a database outage, a handshake that never opened), so /start never
+     * sends to a ghost. Rows younger than 30 s are left to the handshake in progress.
+     */
+    @Transactional
+    public int sweep(java.util.Collection<String> heldConnectionIds) {
+        return em.createNativeQuery("DELETE FROM headset_presence WHERE node_id = :node "
+                        + "AND NOT (connection_id = ANY(CAST(:ids AS varchar[]))) "
+                        + "AND connected_at < (now() AT TIME ZONE 'utc') - make_interval(secs => 30)")
+                .setParameter("node", node.id())
+                .setParameter("ids", "{" + String.join(",", heldConnectionIds) + "}")
+                .executeUpdate();
+    }
+
     /** These sockets of this node answered their pings. One statement per ping round. */
     @Transactional
     public void touch(List<String> connectionIds) {

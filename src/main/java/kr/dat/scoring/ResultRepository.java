@@ -1,5 +1,6 @@
 package kr.dat.scoring;
 
+import kr.dat.platform.persistence.Lookups;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -39,7 +40,7 @@ public class ResultRepository {
     }
 
     public Optional<ResultUpload> find(int diagnosisId) {
-        return Optional.ofNullable(em.find(ResultUpload.class, diagnosisId));
+        return Lookups.find(em, ResultUpload.class, diagnosisId);
     }
 
     public void markRawStored(int diagnosisId) {

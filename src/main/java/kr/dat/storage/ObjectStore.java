@@ -37,6 +37,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 public class ObjectStore {
 
     private static final Logger LOG = Logger.getLogger(ObjectStore.class.getName());
+    static final Duration HEALTH_TIMEOUT = Duration.ofMillis(2500);
 
     @Inject
     @ConfigProperty(name = "S3_BUCKET_NAME", defaultValue = "test-bucket")
@@ -80,13 +81,14 @@ public class ObjectStore {
                 .region(Region.of(region))
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(3))
-                        .socketTimeout(Duration.ofSeconds(30))
+                        .socketTimeout(Duration.ofSeconds(10))
                         .build())
                 .credentialsProvider(credentials())
                 // S3-compatible stores (s3proxy, MinIO) reject the SDK's default trailing checksums
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(60)));
+                // a bucket that accepts connections and never answers fails a call after 20 s
+                .overrideConfiguration(c -> c.apiCallAttemptTimeout(Duration.ofSeconds(15)).apiCallTimeout(Duration.ofSeconds(20)));
         Optional<String> target = endpoint.filter(e -> !e.isBlank())
                 .or(() -> "local".equalsIgnoreCase(env) ? Optional.of(localstackEndpoint) : Optional.empty());
         target.ifPresent(e -> b.endpointOverride(URI.create(e)).forcePathStyle(true));
@@ -142,7 +144,8 @@ public class ObjectStore {
     /** Whether the bucket answers (the readiness check). */
     public boolean reachable() {
         try {
-            s3.headBucket(r -> r.bucket(bucket));
+            // the readiness check answers within ~3 s even when the bucket hangs
+            s3.headBucket(r -> r.bucket(bucket).overrideConfiguration(c -> c.apiCallTimeout(HEALTH_TIMEOUT)));
             return true;
         } catch (SdkException e) {
             return false;

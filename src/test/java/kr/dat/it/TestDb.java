@@ -70,6 +70,27 @@ final class TestDb {
         }
     }
 
+    /**
+     * Freezes PostgreSQL (SIGSTOP to the postmaster and every backend) until the returned handle is
+     * closed (SIGCONT): connections stay open but nothing answers, as with a stalled database host.
+     */
+    static AutoCloseable stallDatabase() throws Exception {
+        java.nio.file.Path dataDir = java.nio.file.Path.of(one("SHOW data_directory"));
+        String postmaster = java.nio.file.Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip();
+        java.util.List<String> pids = new java.util.ArrayList<>(java.util.List.of(postmaster));
+        Process children = new ProcessBuilder("pgrep", "-P", postmaster).start();
+        pids.addAll(new String(children.getInputStream().readAllBytes()).lines().map(String::strip).toList());
+        children.waitFor();
+        signal("-STOP", pids);
+        return () -> signal("-CONT", pids);
+    }
+
+    private static void signal(String signal, java.util.List<String> pids) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("kill", signal));
+        cmd.addAll(pids);
+        new ProcessBuilder(cmd).inheritIO().start().waitFor();
+    }
+
     static int update(String sql, Object... params) throws SQLException {
         try (Connection c = DevStackSessionListener.stack().dataSource().getConnection();
              PreparedStatement ps = bind(c.prepareStatement(sql), params)) {

@@ -9,7 +9,9 @@ import java.util.logging.Logger;
 
 /**
  * Anything unexpected: logged with an incident id, answered with a plain 500 that carries no
- * exception or SQL text. A {@link DomainException} wrapped by a container is unwrapped first.
+ * exception or SQL text, only the incident id. A database that does not answer (stalled,
+ * restarting, pool exhausted) is a 503 with Retry-After — never a 401 or a 500. A
+ * {@link DomainException} wrapped by a container is unwrapped first.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -24,7 +26,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             }
         }
         String incident = UUID.randomUUID().toString();
+        if (DatabaseUnavailable.isCause(e)) {
+            LOG.log(Level.WARNING, "Database unavailable, incident " + incident + ": " + DatabaseUnavailable.summary(e));
+            return Response.fromResponse(Problem.response(503, DatabaseUnavailable.DETAIL + " (incident " + incident + ")"))
+                    .header("Retry-After", "5").build();
+        }
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, e);
-        return Problem.response(500, "Internal Server Error");
+        return Problem.response(500, "Internal Server Error (incident " + incident + ")");
     }
 }

@@ -1,0 +1,109 @@
+package kr.dat.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** PostgreSQL stalls and restarts under the running server: requests fail fast with 503, nobody is logged out. */
+class OutageIT extends ApiIT {
+
+    private static final String DB_DOWN = "데이터베이스가 응답하지 않습니다. 잠시 후 다시 시도해 주세요.";
+
+    /** Polls until the server answers {@code /auth/me} with 200 again (it heals by itself). */
+    private void awaitHealed(Api.Session s) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long pause = 100;
+        while (api.get("auth/me", s.accessToken()).status() != 200) {
+            assertTrue(System.nanoTime() < deadline, "the server did not recover within 60 s");
+            Thread.sleep(pause);
+            pause = Math.min(pause * 2, 2000);
+        }
+    }
+
+    @Test
+    void aStalledDatabaseIsA503WithinFiveSecondsAndTheServerHeals() throws Exception {
+        Api.Session doctor = api.doctor();
+        List<long[]> timings = new ArrayList<>();
+        try (AutoCloseable stalled = TestDb.stallDatabase()) {
+            for (String path : List.of("diagnosis/live", "patients")) {
+                long t0 = System.nanoTime();
+                Api.Reply r = api.get(path, doctor.accessToken());
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                timings.add(new long[] {r.status(), ms});
+                assertEquals(503, r.status(), path + ": " + r.body());
+                assertTrue(r.detail().startsWith(DB_DOWN), r.body());
+                assertTrue(ms < 6_000, path + " answered after " + ms + " ms");
+            }
+            long t0 = System.nanoTime();
+            Api.Reply start = api.post("diagnosis/start", "{\"patient_id\":1,\"type\":\"BALANCEBALL\",\"level\":1}",
+                    doctor.accessToken());
+            assertEquals(503, start.status(), start.body());
+            assertTrue((System.nanoTime() - t0) / 1_000_000 < 6_000);
+        }
+        awaitHealed(doctor);
+    }
+
+    private static long logLines(String needle) throws Exception {
+        return java.nio.file.Files.readAllLines(java.nio.file.Path.of(System.getProperty("jboss.home"), "standalone", "log",
+                "server.log")).stream().filter(l -> l.contains(needle)).count();
+    }
+
+    @Test
+    void anUploadThatMeetsAStalledDatabaseIsKeptAndCompletesAfterwards() throws Exception {
+        String csv = java.nio.file.Files.readString(kr.dat.devstack.LegacyDatabase.fixtures()
+                .resolve("balanceball_level1_sample.csv"));
+        LiveSession s = LiveSession.create(api);
+        String retried = "meets a database outage; kept and tried again";
+        try (Headset headset = s.connectHeadset()) {
+            int id = s.startOk();
+            headset.expect("s_start_diagnosis");
+            long before = logLines(retried);
+            try (AutoCloseable stalled = TestDb.stallDatabase()) {
+                headset.send("c_upload_result", jakarta.json.Json.createObjectBuilder().add("diagnosis_id", id)
+                        .add("file_content", csv).build());
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (logLines(retried) == before) { // the server tried, failed, and kept the upload
+                    assertTrue(System.nanoTime() < deadline, "the upload never met the outage");
+                    Thread.sleep(200);
+                }
+            }
+            assertEquals("COMPLETED", TestDb.awaitState(id, Duration.ofSeconds(60), "COMPLETED", "FAILED"));
+        }
+    }
+
+    @Test
+    void aDatabaseRestartLogsNobodyOut() throws Exception {
+        List<Api.Session> doctors = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            doctors.add(api.doctor());
+        }
+        // what a restart does to the server's pool: every connection it holds is cut
+        TestDb.count("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
+                + "AND backend_type = 'client backend' AND datname = current_database()");
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<Api.Reply>> replies = new ArrayList<>();
+            for (Api.Session d : doctors) {
+                Callable<Api.Reply> me = () -> api.get("auth/me", d.accessToken());
+                replies.add(pool.submit(me));
+            }
+            for (Future<Api.Reply> f : replies) {
+                Api.Reply r = f.get();
+                assertTrue(r.status() == 200 || r.status() == 503, "a valid token is never a 401: " + r.status() + " " + r.body());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (Api.Session d : doctors) {
+            awaitHealed(d);
+        }
+    }
+}
