@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.Response;
 import kr.dat.platform.config.AppConfig;
 import kr.dat.platform.rest.ClientAddress;
 
-/** {@code /api/auth}: accounts and tokens (CONTRACT.md §2). */
+/** {@code /api/auth}: accounts and tokens (docs/protocol.md §2). */
 @Path("auth")
 @Tag(name = "auth", description = "Accounts and tokens")
 @Consumes(MediaType.APPLICATION_JSON)

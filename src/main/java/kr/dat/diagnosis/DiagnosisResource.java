@@ -20,7 +20,7 @@ import kr.dat.platform.rest.Authenticated;
 import kr.dat.auth.DoctorLookup;
 import kr.dat.platform.config.AppConfig;
 
-/** {@code /api/diagnosis}: start, live, cancel (CONTRACT.md §4). The status stream is in the realtime feature. */
+/** {@code /api/diagnosis}: start, live, cancel (docs/protocol.md §4). The status stream is in the realtime feature. */
 @Path("diagnosis")
 @Tag(name = "diagnosis", description = "Diagnosis sessions (DOCTOR only)")
 @Authenticated

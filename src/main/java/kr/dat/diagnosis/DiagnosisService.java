@@ -61,7 +61,7 @@ public class DiagnosisService {
     public record Started(int id, String code, LocalDateTime expiredAt) {
     }
 
-    /** Starts a session on the patient's connected headset (CONTRACT.md §4, checks in the contract's order). */
+    /** Starts a session on the patient's connected headset (docs/protocol.md §4, checks in the contract's order). */
     public Started start(int doctorId, int patientId, DiagnosisType type, int level) {
         patients.requireOwnActive(doctorId, patientId);
         String headset = presence.connectionOf(patientId)
@@ -121,7 +121,7 @@ public class DiagnosisService {
         return d;
     }
 
-    // ---- headset reports (CONTRACT.md §6): only this patient's live diagnosis ----
+    // ---- headset reports (docs/protocol.md §6): only this patient's live diagnosis ----
 
     public boolean headsetStarted(int patientId, String connectionId, int diagnosisId) {
         return headsetMove(patientId, connectionId, diagnosisId, DiagnosisState.STARTED, null);

@@ -24,7 +24,7 @@ import kr.dat.auth.DoctorLookup;
 import kr.dat.platform.config.AppConfig;
 import kr.dat.platform.config.Times;
 
-/** {@code /api/patients}: a doctor's patients (CONTRACT.md §3). */
+/** {@code /api/patients}: a doctor's patients (docs/protocol.md §3). */
 @Path("patients")
 @Tag(name = "patients", description = "A doctor's patients (DOCTOR only)")
 @Authenticated

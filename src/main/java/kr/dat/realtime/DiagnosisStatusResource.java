@@ -24,7 +24,7 @@ import kr.dat.diagnosis.DiagnosisService;
 import kr.dat.platform.config.AppConfig;
 import kr.dat.platform.config.Times;
 
-/** {@code GET /api/diagnosis/{id}/status}: the doctor's live view of a session (CONTRACT.md §5). */
+/** {@code GET /api/diagnosis/{id}/status}: the doctor's live view of a session (docs/protocol.md §5). */
 @Path("diagnosis/{id}/status")
 @Tag(name = "diagnosis")
 @Authenticated

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The codec of the headset protocol: text frames {@code {"action": ..., "data": object|null}}
- * (CONTRACT.md §6). Decoding never throws: anything malformed is reported as empty.
+ * (docs/protocol.md §6). Decoding never throws: anything malformed is reported as empty.
  */
 public final class HeadsetFrames {
 

@@ -28,7 +28,7 @@ import kr.dat.auth.DoctorLookup;
 import kr.dat.platform.config.AppConfig;
 import kr.dat.platform.config.Times;
 
-/** {@code /api/diagnosis/record}: the doctor's result records (CONTRACT.md §7). */
+/** {@code /api/diagnosis/record}: the doctor's result records (docs/protocol.md §7). */
 @Path("diagnosis/record")
 @Tag(name = "records", description = "Result records of COMPLETED sessions, for the patient's doctor only")
 @Authenticated

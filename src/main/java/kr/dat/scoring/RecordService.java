@@ -12,7 +12,7 @@ import kr.dat.platform.rest.DomainException;
 import kr.dat.storage.ObjectStore;
 import kr.dat.storage.StorageException;
 
-/** Result records, for the doctor who owns the patient only; anyone else sees nothing (CONTRACT.md §7). */
+/** Result records, for the doctor who owns the patient only; anyone else sees nothing (docs/protocol.md §7). */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class RecordService {

@@ -12,7 +12,7 @@ import kr.dat.diagnosis.DiagnosisService;
 import kr.dat.diagnosis.DiagnosisState;
 
 /**
- * Accepts a headset's result upload (CONTRACT.md §6, SCORING.md): size first, then a durable claim
+ * Accepts a headset's result upload (docs/protocol.md §6, docs/scoring.md): size first, then a durable claim
  * in PostgreSQL (once per diagnosis, a repeat is ignored), then {@link ResultProcessor} stores,
  * scores and completes it — now, or later by its retry timer if the bucket is away.
  */

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
-/** {@code /api/auth} against the real server (CONTRACT.md §1–2). */
+/** {@code /api/auth} against the real server (docs/protocol.md §1–2). */
 class AuthIT extends ApiIT {
 
     @Test

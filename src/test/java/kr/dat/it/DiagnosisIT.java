@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Live sessions end to end: REST, the headset WebSocket and the doctor's SSE stream (CONTRACT.md §4–6). */
+/** Live sessions end to end: REST, the headset WebSocket and the doctor's SSE stream (docs/protocol.md §4–6). */
 class DiagnosisIT extends ApiIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);

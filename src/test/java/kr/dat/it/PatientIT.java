@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** {@code /api/patients} against the real server (CONTRACT.md §3). */
+/** {@code /api/patients} against the real server (docs/protocol.md §3). */
 class PatientIT extends ApiIT {
 
     private static String patient(String name, String code) {

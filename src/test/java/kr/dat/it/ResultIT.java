@@ -15,7 +15,7 @@ import kr.dat.devstack.DevStackSessionListener;
 import kr.dat.devstack.LegacyDatabase;
 import org.junit.jupiter.api.Test;
 
-/** Result uploads end to end: headset → bucket → scoring → record endpoints (CONTRACT.md §6–7). */
+/** Result uploads end to end: headset → bucket → scoring → record endpoints (docs/protocol.md §6–7). */
 class ResultIT extends ApiIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

@@ -12,7 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
-/** Hand-made cases, one per rule of SCORING.md. */
+/** Hand-made cases, one per rule of docs/scoring.md. */
 class ResultScorerRulesTest {
 
     private static final String H = "current_time,State,Score\n";
@@ -73,7 +73,7 @@ class ResultScorerRulesTest {
         ScoredResult r = bb(H
                 + "2025-1-2 3:4:5.3,0,0\n"
                 + "2025-01-02   03:04:06.300001,0,1\n");
-        // epoch seconds carry binary noise of about 1e-7 s (SCORING.md §1): compare at that precision
+        // epoch seconds carry binary noise of about 1e-7 s (docs/scoring.md, "Reading the file"): compare at that precision
         assertEquals(1.000001, r.timeSpent(), 1e-6);
         for (String bad : List.of("2025-01-02T03:04:05.3", "2025-01-02 03:04:05", "2025-13-02 03:04:05.1",
                 "2025-02-30 03:04:05.1", "2025-01-02 03:04:05.1234567", "yesterday")) {
