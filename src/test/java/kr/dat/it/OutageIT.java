@@ -80,6 +80,44 @@ class OutageIT extends ApiIT {
     }
 
     @Test
+    void headsetsThatComeAndGoDuringAStallLeaveNeitherZombiesNorGhosts() throws Exception {
+        LiveSession leaving = LiveSession.create(api);
+        LiveSession arriving = LiveSession.create(api);
+        Headset goes = leaving.connectHeadset();
+        try (AutoCloseable stalled = TestDb.stallDatabase()) {
+            goes.close(); // its presence cannot be cleared while the database is stalled
+            goes.awaitClose(Duration.ofSeconds(10));
+            Headset comes = null;
+            try {
+                comes = arriving.connectHeadset();
+                // not a zombie: a socket the server could not register does not stay open
+                comes.awaitClose(Duration.ofSeconds(15));
+            } catch (java.util.concurrent.CompletionException handshakeRefused) {
+                // or the handshake itself failed: the headset simply connects again later
+            } finally {
+                if (comes != null) {
+                    comes.close();
+                }
+            }
+        }
+        awaitHealed(leaving.doctor());
+        // the leaver's presence row is swept (no s_start_diagnosis into the void) ...
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Api.Reply start;
+        while ((start = leaving.start("BALANCEBALL", 1)).status() == 201) {
+            leaving.cancel(start.json().getInt("id"));
+            assertTrue(System.nanoTime() < deadline, "a ghost presence was never swept");
+            Thread.sleep(500);
+        }
+        assertEquals("환자가 로그인 상태가 아닙니다.", start.detail());
+        // ... and the arriving headset connects normally once the database is back
+        try (Headset again = arriving.connectHeadset()) {
+            assertEquals(201, arriving.start("BALANCEBALL", 1).status());
+            again.expect("s_start_diagnosis");
+        }
+    }
+
+    @Test
     void aDatabaseRestartLogsNobodyOut() throws Exception {
         List<Api.Session> doctors = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
