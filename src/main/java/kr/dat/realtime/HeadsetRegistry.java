@@ -137,6 +137,11 @@ public class HeadsetRegistry {
         }
     }
 
+    /** Headset sockets open on this node. */
+    int openCount() {
+        return bySession.size();
+    }
+
     Collection<HeadsetConnection> connections() {
         return List.copyOf(byPatient.values());
     }

@@ -134,6 +134,11 @@ public class StatusStreams {
         }
     }
 
+    /** Open status streams on this node. */
+    int streamCount() {
+        return byDiagnosis.values().stream().mapToInt(Set::size).sum();
+    }
+
     List<Integer> watchedDiagnoses() {
         return List.copyOf(byDiagnosis.keySet());
     }

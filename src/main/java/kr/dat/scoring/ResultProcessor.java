@@ -36,6 +36,9 @@ public class ResultProcessor {
     @Inject
     ResultSteps steps;
 
+    @Inject
+    ResultMetrics metrics;
+
     /** Processes the upload if no other worker is on it. Never throws. */
     public void process(int diagnosisId) {
         try {
@@ -63,8 +66,10 @@ public class ResultProcessor {
                 steps.rawStored(diagnosisId);
             }
             ScoredResult scored;
+            long t0 = System.nanoTime();
             try {
                 scored = ResultScorer.score(u.content(), diagnosis.get().type());
+                metrics.scored(System.nanoTime() - t0);
             } catch (ScoringException e) {
                 steps.failed(diagnosisId, "the result CSV was rejected: " + e.getMessage());
                 return;

@@ -38,6 +38,9 @@ public class ResultService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    ResultMetrics metrics;
+
     /** The headset socket an upload came over: recorded in the audit trail with the result. */
     public record Source(String connectionId, String address, String userAgent, boolean paired) {
     }
@@ -58,7 +61,11 @@ public class ResultService {
      * Called off the socket's I/O thread. {@code receipt} hears the outcome as soon as it is known:
      * for an accepted upload right after the durable claim, before the scoring.
      */
-    public void accept(int patientId, Source source, int diagnosisId, String csv, Consumer<Receipt> receipt) {
+    public void accept(int patientId, Source source, int diagnosisId, String csv, Consumer<Receipt> heard) {
+        Consumer<Receipt> receipt = r -> {
+            metrics.upload(r);
+            heard.accept(r);
+        };
         String connectionId = source.connectionId();
         Optional<Diagnosis> diagnosis = diagnoses.acceptingResult(patientId, connectionId, diagnosisId);
         if (diagnosis.isEmpty()) {

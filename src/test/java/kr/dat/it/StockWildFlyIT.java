@@ -41,5 +41,6 @@ class StockWildFlyIT extends ApiIT {
             assertEquals(200, api.get("diagnosis/record/" + id + "/file", s.doctor().accessToken()).status());
         }
         assertEquals(200, api.get("openapi.json", null).status(), "MicroProfile OpenAPI works on the stock server");
+        assertTrue(MetricsIT.scrape().contains("dat_uploads_total"), "the Prometheus scrape works on the stock server");
     }
 }
