@@ -1,5 +1,10 @@
 package kr.dat.platform.persistence;
 
+import java.util.logging.Level;
+import java.sql.Statement;
+import java.sql.SQLException;
+import java.sql.ResultSet;
+import java.sql.Connection;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -28,6 +33,15 @@ public class FlywayMigrator {
 
     @PostConstruct
     void migrate() {
+        migrateNow();
+    }
+
+    /** For tests that adopt a database of their own. */
+    public void useDataSource(DataSource ds) {
+        this.dataSource = ds;
+    }
+
+    public void migrateNow() {
         Flyway flyway = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
@@ -35,9 +49,41 @@ public class FlywayMigrator {
                 .baselineVersion("1")
                 .baselineDescription("schema of the original DAT server")
                 .load();
-        MigrateResult result = flyway.migrate();
+        boolean hadHistory = historyExists();
+        MigrateResult result;
+        try {
+            result = flyway.migrate();
+        } catch (RuntimeException e) {
+            if (!hadHistory) {
+                forgetBaseline(); // the first migration of an adopted (or empty) database failed: leave it as it was
+            }
+            throw e;
+        }
         var current = flyway.info().current();
         LOG.info(() -> "Database schema at version " + (current == null ? "?" : current.getVersion())
                 + " (" + result.migrationsExecuted + " migration(s) applied now)");
+    }
+
+    private boolean historyExists() {
+        try (Connection c = dataSource.getConnection();
+             ResultSet rs = c.getMetaData().getTables(null, null, "flyway_schema_history", new String[] {"TABLE"})) {
+            return rs.next();
+        } catch (SQLException e) {
+            return true; // unknown: never drop what may be there
+        }
+    }
+
+    /**
+     * PostgreSQL rolled the failed migration's DDL back, but the baseline row that adopted the
+     * database was committed before it: without it the next deployment adopts the database again
+     * from scratch, as if this one had never run (e.g. after the owner of the old tables is fixed).
+     */
+    private void forgetBaseline() {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS flyway_schema_history");
+            LOG.warning("The first migration failed; the database is left as it was before this deployment");
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Could not remove the schema history of a failed first migration", e);
+        }
     }
 }
