@@ -3,6 +3,7 @@ package kr.dat.scoring;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Locale;
+import kr.dat.platform.metrics.Meters;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,6 +37,12 @@ public class ResultMetrics {
                 m -> m.count("SELECT count(*) FROM result_uploads WHERE NOT done"));
         registry.gauge("dat.diagnoses.live", Tags.empty(), this,
                 m -> m.count("SELECT count(*) FROM diagnoses WHERE state IN ('READY', 'STARTED') AND NOT is_deleted"));
+    }
+
+    /** A redeployed WAR registers its meters again: the old ones (reading a dead deployment) must go. */
+    @PreDestroy
+    void unregister() {
+        Meters.removeAll(registry, "dat.scoring", "dat.uploads.pending", "dat.diagnoses.live", "dat.uploads");
     }
 
     void upload(ResultService.Receipt receipt) {
