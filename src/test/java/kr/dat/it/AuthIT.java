@@ -148,8 +148,10 @@ class AuthIT extends ApiIT {
         assertEquals("인증 토큰이 제공되지 않았습니다", none.detail());
         assertEquals("Bearer", none.header("WWW-Authenticate"));
 
-        Api.Reply basic = api.send("GET", "auth/me", null, null);
+        Api.Reply basic = new Api(url).header("Authorization", "Basic dXNlcjpwYXNzd29yZA==").get("auth/me", null);
         assertEquals(401, basic.status());
+        assertEquals("인증 토큰이 제공되지 않았습니다", basic.detail(), "a non-Bearer scheme counts as no token");
+        assertEquals("Bearer", basic.header("WWW-Authenticate"));
 
         Api.Reply garbage = api.get("auth/me", "not.a.jwt");
         assertEquals(401, garbage.status());

@@ -165,10 +165,11 @@ class ResultScorerRulesTest {
 
     @Test
     void scalingMatchesScikitLearnArithmetic() {
-        double[] x = {0.1, 0.7, 0.3};
-        double[] s = ResultScorer.scale(x);
-        double scale = 1.0 / (0.7 - 0.1);
-        assertEquals(0.7 * scale + -(0.1 * scale), s[1]);
+        // expected doubles as Python prints them for x * scale + offset (MinMaxScaler's two
+        // rounded steps): the maximum is not exactly 1
+        double[] s = ResultScorer.scale(new double[] {0.1, 7.77, 3.935});
         assertEquals(0.0, s[0]);
+        assertEquals(0.9999999999999999, s[1]);
+        assertEquals(0.5, s[2]);
     }
 }
