@@ -82,10 +82,6 @@ public class User {
         return role;
     }
 
-    public boolean isDeleted() {
-        return deleted;
-    }
-
     public boolean isActive() {
         return !deleted;
     }

@@ -150,10 +150,6 @@ public class Diagnosis {
         return expiredAt;
     }
 
-    public String failureReason() {
-        return failureReason;
-    }
-
     public LocalDateTime createdAt() {
         return createdAt;
     }

@@ -25,9 +25,6 @@ public class ResultProcessor {
     private static final Logger LOG = Logger.getLogger(ResultProcessor.class.getName());
 
     @Inject
-    ResultRepository results;
-
-    @Inject
     DiagnosisService diagnoses;
 
     @Inject

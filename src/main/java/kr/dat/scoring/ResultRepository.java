@@ -70,10 +70,4 @@ public class ResultRepository {
     public void persist(DiagnosisResult result) {
         em.persist(result);
     }
-
-    public Optional<DiagnosisResult> findResultOf(int diagnosisId) {
-        return em.createQuery("SELECT r FROM DiagnosisResult r WHERE r.diagnosisId = :id AND r.deleted = false "
-                        + "ORDER BY r.id DESC", DiagnosisResult.class)
-                .setParameter("id", diagnosisId).setMaxResults(1).getResultStream().findFirst();
-    }
 }
