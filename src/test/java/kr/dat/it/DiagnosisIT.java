@@ -260,11 +260,7 @@ class DiagnosisIT extends ApiIT {
 
     @Test
     void theLegacyStaleSessionIsExpiredAndFinishedOnesAreNeverRewritten() throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!"EXPIRED".equals(state(12)) && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertEquals("EXPIRED", state(12), "legacy diagnosis 12 was READY long past its expiry");
+        assertEquals("EXPIRED", TestDb.awaitState(12, WAIT, "EXPIRED"), "legacy diagnosis 12 was READY long past its expiry");
         assertEquals("COMPLETED", state(1));
         assertEquals("CANCELLED", state(3));
         Api.Reply login = api.post("auth/login", Api.loginBody("doctor1", "Dat-doctor1-2026"), null);

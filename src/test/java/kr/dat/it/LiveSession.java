@@ -41,20 +41,13 @@ record LiveSession(Api api, Api.Session doctor, int patientId, String patientCod
     }
 
     /** Starts a session, retrying "not connected" until the deadline: for a headset's presence coming back. */
-    int startOnceConnected(java.time.Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        long pause = 20;
-        while (true) {
-            Api.Reply r = start("BALANCEBALL", 1);
-            if (r.status() == 201) {
-                return r.json().getInt("id");
-            }
-            if (!"환자가 로그인 상태가 아닙니다.".equals(r.detail()) || System.nanoTime() > deadline) {
-                throw new AssertionError("start: " + r.status() + " " + r.body());
-            }
-            Thread.sleep(pause);
-            pause = Math.min(pause * 2, 500);
+    int startOnceConnected(java.time.Duration within) throws Exception {
+        Api.Reply r = Poll.until(within, () -> start("BALANCEBALL", 1),
+                reply -> !"환자가 로그인 상태가 아닙니다.".equals(reply.detail()));
+        if (r.status() != 201) {
+            throw new AssertionError("start: " + r.status() + " " + r.body());
         }
+        return r.json().getInt("id");
     }
 
     StatusWatcher watch(int diagnosisId) {

@@ -18,14 +18,9 @@ class OutageIT extends ApiIT {
     private static final String DB_DOWN = "데이터베이스가 응답하지 않습니다. 잠시 후 다시 시도해 주세요.";
 
     /** Polls until the server answers {@code /auth/me} with 200 again (it heals by itself). */
-    private void awaitHealed(Api.Session s) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        long pause = 100;
-        while (api.get("auth/me", s.accessToken()).status() != 200) {
-            assertTrue(System.nanoTime() < deadline, "the server did not recover within 60 s");
-            Thread.sleep(pause);
-            pause = Math.min(pause * 2, 2000);
-        }
+    private void awaitHealed(Api.Session s) throws Exception {
+        Poll.require(Duration.ofSeconds(60), "the server recovers", () -> api.get("auth/me", s.accessToken()).status(),
+                status -> status == 200);
     }
 
     @Test
@@ -69,11 +64,8 @@ class OutageIT extends ApiIT {
             try (AutoCloseable stalled = TestDb.stallDatabase()) {
                 headset.send("c_upload_result", jakarta.json.Json.createObjectBuilder().add("diagnosis_id", id)
                         .add("file_content", csv).build());
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (logLines(retried) == before) { // the server tried, failed, and kept the upload
-                    assertTrue(System.nanoTime() < deadline, "the upload never met the outage");
-                    Thread.sleep(200);
-                }
+                // the server tried, failed, and kept the upload
+                Poll.require(Duration.ofSeconds(30), "the upload meets the outage", () -> logLines(retried), n -> n > before);
             }
             assertEquals("COMPLETED", TestDb.awaitState(id, Duration.ofSeconds(60), "COMPLETED", "FAILED"));
         }
@@ -102,13 +94,13 @@ class OutageIT extends ApiIT {
         }
         awaitHealed(leaving.doctor());
         // the leaver's presence row is swept (no s_start_diagnosis into the void) ...
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Api.Reply start;
-        while ((start = leaving.start("BALANCEBALL", 1)).status() == 201) {
-            leaving.cancel(start.json().getInt("id"));
-            assertTrue(System.nanoTime() < deadline, "a ghost presence was never swept");
-            Thread.sleep(500);
-        }
+        Api.Reply start = Poll.require(Duration.ofSeconds(60), "the ghost presence is swept", () -> {
+            Api.Reply r = leaving.start("BALANCEBALL", 1);
+            if (r.status() == 201) { // started on a ghost: cancel and look again
+                leaving.cancel(r.json().getInt("id"));
+            }
+            return r;
+        }, r -> r.status() != 201);
         assertEquals("환자가 로그인 상태가 아닙니다.", start.detail());
         // ... and the arriving headset connects normally once the database is back
         try (Headset again = arriving.connectHeadset()) {

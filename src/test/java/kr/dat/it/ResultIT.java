@@ -241,12 +241,6 @@ class ResultIT extends ApiIT {
     }
 
     private static void awaitSql(String sql, int id) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (TestDb.one(sql, id) == null) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + WAIT + ": " + sql);
-            }
-            Thread.onSpinWait();
-        }
+        Poll.require(WAIT, sql, () -> TestDb.one(sql, id), java.util.Objects::nonNull);
     }
 }

@@ -39,17 +39,8 @@ final class TestDb {
      * passes; returns the last state seen.
      */
     static String awaitState(int diagnosisId, java.time.Duration timeout, String... wanted) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long pause = 10;
         java.util.Set<String> targets = java.util.Set.of(wanted);
-        while (true) {
-            String state = one("SELECT state::text FROM diagnoses WHERE id = ?", diagnosisId);
-            if (targets.contains(state) || System.nanoTime() > deadline) {
-                return state;
-            }
-            Thread.sleep(pause);
-            pause = Math.min(pause * 2, 500);
-        }
+        return Poll.until(timeout, () -> one("SELECT state::text FROM diagnoses WHERE id = ?", diagnosisId), targets::contains);
     }
 
     /**
