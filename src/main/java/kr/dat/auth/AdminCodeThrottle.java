@@ -39,12 +39,12 @@ public class AdminCodeThrottle {
         return everyone.isLocked(EVERYONE) || addresses.isLocked(ip);
     }
 
-    public void recordFailure(String ip) {
-        if (addresses.recordFailure(ip)) {
+    public void record(String ip) {
+        if (addresses.record(ip)) {
             LOG.warning(() -> "Security: registration locked for address " + ip + " after "
                     + config.adminCodeMaxFailuresPerIp() + " wrong admin codes");
         }
-        if (everyone.recordFailure(EVERYONE)) {
+        if (everyone.record(EVERYONE)) {
             LOG.warning(() -> "Security: registration locked for every address after "
                     + config.adminCodeMaxFailuresGlobal() + " wrong admin codes within "
                     + config.adminCodeFailureWindowSeconds() + " s");

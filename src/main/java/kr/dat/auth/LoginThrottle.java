@@ -34,9 +34,9 @@ public class LoginThrottle {
         return accounts.isLocked(loginId) || addresses.isLocked(ip);
     }
 
-    public void recordFailure(String loginId, String ip) {
-        accounts.recordFailure(loginId);
-        addresses.recordFailure(ip);
+    public void record(String loginId, String ip) {
+        accounts.record(loginId);
+        addresses.record(ip);
     }
 
     public void recordSuccess(String loginId) {

@@ -89,7 +89,7 @@ public class HeadsetGate {
             return Admission.refused(Admission.Outcome.BAD_TOKEN);
         }
         boolean paired = pairing == Pairing.PAIRED;
-        if (connects.recordFailure(address)) {
+        if (connects.record(address)) {
             LOG.warning(() -> "Security: address " + address + " opened " + config.wsConnectsMaxPerIp()
                     + " headset connections within " + config.wsThrottleWindowSeconds() + " s; refused for a while");
         }
@@ -143,7 +143,7 @@ public class HeadsetGate {
     }
 
     private void fail(String address, String what) {
-        if (failures.recordFailure(address)) {
+        if (failures.record(address)) {
             LOG.warning(() -> "Security: address " + address + " refused for " + config.wsThrottleLockSeconds()
                     + " s after " + config.wsUnknownCodeMaxPerIp() + " headset handshakes failing (last: " + what + ")");
         }

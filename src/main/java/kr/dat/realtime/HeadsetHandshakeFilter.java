@@ -10,13 +10,13 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import kr.dat.platform.config.AppConfig;
 import kr.dat.platform.rest.ClientAddress;
+import kr.dat.platform.rest.ErrorPageServlet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -51,9 +51,7 @@ public class HeadsetHandshakeFilter implements Filter {
                 list(allowed.orElse("")), list(blocked.orElse("")))) {
             LOG.warning(() -> "Headset handshake refused by the User-Agent check");
             HttpServletResponse http = (HttpServletResponse) res;
-            http.setStatus(403);
-            http.setContentType("application/json;charset=utf-8");
-            http.getOutputStream().write(("{\"detail\":\"" + REJECTED + "\"}").getBytes(StandardCharsets.UTF_8));
+            ErrorPageServlet.write(http, 403, REJECTED);
             return;
         }
         HttpServletRequest http = (HttpServletRequest) req;

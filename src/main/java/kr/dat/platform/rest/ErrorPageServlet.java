@@ -43,7 +43,7 @@ public class ErrorPageServlet extends HttpServlet {
         write(res, status, reason(status));
     }
 
-    static String reason(int status) {
+    public static String reason(int status) {
         return switch (status) {
             case 400 -> "Bad Request";
             case 403 -> "Forbidden";
@@ -56,7 +56,8 @@ public class ErrorPageServlet extends HttpServlet {
         };
     }
 
-    static void write(HttpServletResponse res, int status, String detail) throws IOException {
+    /** The API's JSON error, for filters and servlets outside JAX-RS. */
+    public static void write(HttpServletResponse res, int status, String detail) throws IOException {
         if (res.isCommitted()) {
             return;
         }

@@ -9,7 +9,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import kr.dat.platform.config.AppConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,8 +31,6 @@ public class MockVrGate implements Filter {
             return;
         }
         HttpServletResponse http = (HttpServletResponse) res;
-        http.setStatus(404);
-        http.setContentType("application/json;charset=utf-8");
-        http.getOutputStream().write("{\"detail\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+        ErrorPageServlet.write(http, 404, ErrorPageServlet.reason(404));
     }
 }

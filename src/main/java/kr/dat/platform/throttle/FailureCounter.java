@@ -36,8 +36,8 @@ public final class FailureCounter {
         return w != null && w.lockedUntil() > clock.getAsLong();
     }
 
-    /** Counts a failure; true when this one locked the key. */
-    public boolean recordFailure(String key) {
+    /** Counts one event (a failure, a connection); true when this one locked the key. */
+    public boolean record(String key) {
         if (key == null) {
             return false;
         }
