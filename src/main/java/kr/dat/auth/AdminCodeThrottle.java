@@ -39,7 +39,7 @@ public class AdminCodeThrottle {
         return everyone.isLocked(EVERYONE) || addresses.isLocked(ip);
     }
 
-    public void record(String ip) {
+    public void recordFailure(String ip) {
         if (addresses.record(ip)) {
             LOG.warning(() -> "Security: registration locked for address " + ip + " after "
                     + config.adminCodeMaxFailuresPerIp() + " wrong admin codes");

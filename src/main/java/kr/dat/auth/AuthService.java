@@ -67,7 +67,7 @@ public class AuthService {
             throw DomainException.badRequest(Messages.BAD_ADMIN_CODE);
         }
         if (!constantTimeEquals(r.adminCode(), config.adminCode())) {
-            adminCodes.record(client.ip());
+            adminCodes.recordFailure(client.ip());
             LOG.warning(() -> "Security: wrong admin code at registration from " + client.ip());
             throw DomainException.badRequest(Messages.BAD_ADMIN_CODE);
         }
@@ -107,7 +107,7 @@ public class AuthService {
             ok = false;
         }
         if (!ok) {
-            throttle.record(loginId, client.ip());
+            throttle.recordFailure(loginId, client.ip());
             audit.login(AuditAction.LOGIN_FAILED, found.map(User::id).orElse(null), loginId);
             throw DomainException.unauthorized(Messages.BAD_CREDENTIALS);
         }

@@ -34,7 +34,7 @@ public class LoginThrottle {
         return accounts.isLocked(loginId) || addresses.isLocked(ip);
     }
 
-    public void record(String loginId, String ip) {
+    public void recordFailure(String loginId, String ip) {
         accounts.record(loginId);
         addresses.record(ip);
     }

@@ -43,10 +43,10 @@ class AdminCodeThrottleTest {
 
     @Test
     void anAddressIsLockedAfterItsLimitAndOnlyThatAddress() {
-        throttle.record("10.0.0.1");
-        throttle.record("10.0.0.1");
+        throttle.recordFailure("10.0.0.1");
+        throttle.recordFailure("10.0.0.1");
         assertFalse(throttle.isLocked("10.0.0.1"));
-        throttle.record("10.0.0.1");
+        throttle.recordFailure("10.0.0.1");
         assertTrue(throttle.isLocked("10.0.0.1"));
         assertFalse(throttle.isLocked("10.0.0.2"));
         now.addAndGet(299_000);
@@ -58,7 +58,7 @@ class AdminCodeThrottleTest {
     @Test
     void manyAddressesTogetherLockRegistrationForEveryone() {
         for (int i = 0; i < 10; i++) {
-            throttle.record("10.0.1." + i); // one guess each: no address reaches its own limit
+            throttle.recordFailure("10.0.1." + i); // one guess each: no address reaches its own limit
         }
         assertTrue(throttle.isLocked("192.168.7.7"), "a fresh address is refused too");
     }
@@ -66,8 +66,8 @@ class AdminCodeThrottleTest {
     @Test
     void guessesSpreadOverMoreThanTheWindowDoNotLock() {
         for (int i = 0; i < 6; i++) {
-            throttle.record("10.0.0.5");
-            throttle.record("10.0.0.5");
+            throttle.recordFailure("10.0.0.5");
+            throttle.recordFailure("10.0.0.5");
             now.addAndGet(61_000);
         }
         assertFalse(throttle.isLocked("10.0.0.5"));

@@ -44,10 +44,10 @@ class LoginThrottleTest {
 
     @Test
     void accountLocksAfterMaxFailuresAndUnlocksAfterTheLockTime() {
-        throttle.record("doc", "10.0.0.1");
-        throttle.record("doc", "10.0.0.1");
+        throttle.recordFailure("doc", "10.0.0.1");
+        throttle.recordFailure("doc", "10.0.0.1");
         assertFalse(throttle.isLocked("doc", "10.0.0.1"));
-        throttle.record("doc", "10.0.0.1");
+        throttle.recordFailure("doc", "10.0.0.1");
         assertTrue(throttle.isLocked("doc", "10.0.0.2"), "the account is locked from any address");
         now.addAndGet(119_000);
         assertTrue(throttle.isLocked("doc", null));
@@ -57,17 +57,17 @@ class LoginThrottleTest {
 
     @Test
     void failuresOutsideTheWindowDoNotAddUp() {
-        throttle.record("doc", null);
-        throttle.record("doc", null);
+        throttle.recordFailure("doc", null);
+        throttle.recordFailure("doc", null);
         now.addAndGet(61_000);
-        throttle.record("doc", null);
+        throttle.recordFailure("doc", null);
         assertFalse(throttle.isLocked("doc", null));
     }
 
     @Test
     void anAddressSprayingManyAccountsIsLocked() {
         for (int i = 0; i < 5; i++) {
-            throttle.record("user" + i, "10.0.0.9");
+            throttle.recordFailure("user" + i, "10.0.0.9");
         }
         assertTrue(throttle.isLocked("someone-else", "10.0.0.9"));
         assertFalse(throttle.isLocked("someone-else", "10.0.0.10"));
@@ -75,10 +75,10 @@ class LoginThrottleTest {
 
     @Test
     void successResetsTheAccount() {
-        throttle.record("doc", null);
-        throttle.record("doc", null);
+        throttle.recordFailure("doc", null);
+        throttle.recordFailure("doc", null);
         throttle.recordSuccess("doc");
-        throttle.record("doc", null);
+        throttle.recordFailure("doc", null);
         assertFalse(throttle.isLocked("doc", null));
     }
 }
