@@ -89,6 +89,12 @@ public class DiagnosisRepository {
                 .setParameter("live", DiagnosisState.LIVE).executeUpdate();
     }
 
+    /** READY/STARTED sessions, cluster-wide (the metric). */
+    public long countLive() {
+        return em.createQuery("SELECT count(d) FROM Diagnosis d WHERE d.state IN :live AND d.deleted = false", Long.class)
+                .setParameter("live", DiagnosisState.LIVE).getSingleResult();
+    }
+
     /** Re-reads the row after a bulk update. */
     public Diagnosis reload(int id) {
         Diagnosis d = Lookups.find(em, Diagnosis.class, id).orElseThrow();

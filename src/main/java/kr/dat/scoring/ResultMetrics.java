@@ -16,8 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code dat_uploads_total{outcome}}, {@code dat_uploads_pending} (results held until storage takes
- * them, cluster-wide), {@code dat_scoring_seconds} (scoring one CSV) and
- * {@code dat_diagnoses_live} (READY/STARTED sessions, cluster-wide).
+ * them, cluster-wide) and {@code dat_scoring_seconds} (scoring one CSV).
  */
 @ApplicationScoped
 public class ResultMetrics {
@@ -35,14 +34,12 @@ public class ResultMetrics {
         scoring = registry.timer("dat.scoring");
         registry.gauge("dat.uploads.pending", Tags.empty(), this,
                 m -> m.count("SELECT count(*) FROM result_uploads WHERE NOT done"));
-        registry.gauge("dat.diagnoses.live", Tags.empty(), this,
-                m -> m.count("SELECT count(*) FROM diagnoses WHERE state IN ('READY', 'STARTED') AND NOT is_deleted"));
     }
 
     /** A redeployed WAR registers its meters again: the old ones (reading a dead deployment) must go. */
     @PreDestroy
     void unregister() {
-        Meters.removeAll(registry, "dat.scoring", "dat.uploads.pending", "dat.diagnoses.live", "dat.uploads");
+        Meters.removeAll(registry, "dat.scoring", "dat.uploads.pending", "dat.uploads");
     }
 
     void upload(ResultService.Receipt receipt) {
