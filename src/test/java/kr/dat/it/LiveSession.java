@@ -43,7 +43,7 @@ record LiveSession(Api api, Api.Session doctor, int patientId, String patientCod
     /** Starts a session, retrying "not connected" until the deadline: for a headset's presence coming back. */
     int startOnceConnected(java.time.Duration within) throws Exception {
         Api.Reply r = Poll.until(within, () -> start("BALANCEBALL", 1),
-                reply -> !"환자가 로그인 상태가 아닙니다.".equals(reply.detail()));
+                reply -> reply.status() == 201 || !"환자가 로그인 상태가 아닙니다.".equals(reply.detail()));
         if (r.status() != 201) {
             throw new AssertionError("start: " + r.status() + " " + r.body());
         }
