@@ -207,10 +207,13 @@ class DiagnosisIT extends ApiIT {
     }
 
     @Test
-    void aHeadsetCannotTouchAnotherPatientsSession() {
+    void aHeadsetCannotTouchAnotherPatientsSession() throws Exception {
         LiveSession a = LiveSession.create(api);
         LiveSession b = LiveSession.create(api);
-        try (Headset ha = a.connectHeadset(); Headset hb = b.connectHeadset()) {
+        // b asks for acknowledgements: its answer to the upload proves both of its frames were handled
+        // (one socket's frames are handled in order) before a's report is even sent
+        try (Headset ha = a.connectHeadset();
+             Headset hb = Headset.connect(api.base(), b.patientCode(), java.util.Map.of(), java.util.List.of("dat.v2"), "")) {
             int id = a.startOk();
             ha.expect("s_start_diagnosis");
             try (StatusWatcher sse = a.watch(id)) {
@@ -218,8 +221,13 @@ class DiagnosisIT extends ApiIT {
                 hb.diagnosisEvent("c_diagnosis_failed", id);   // must be ignored
                 hb.send("c_upload_result", Json.createObjectBuilder().add("diagnosis_id", id)
                         .add("file_content", "x".repeat(11 * 1024 * 1024)).build()); // must be ignored too
+                assertEquals("refused", hb.expect("s_upload_received").getJsonObject("data").getString("status"));
+                assertEquals("READY", TestDb.one("SELECT state::text FROM diagnoses WHERE id = ?", id));
+                assertEquals(0, TestDb.count("SELECT 1 FROM result_uploads WHERE diagnosis_id = ?", id),
+                        "the foreign upload was not claimed");
                 ha.diagnosisEvent("c_diagnosis_started", id);
-                sse.expect("STARTED"); // had b's reports counted, FAILED would have come first
+                sse.expect("STARTED");
+                assertEquals("", failureReason(id), "no FAILED was ever accepted");
             }
         }
     }

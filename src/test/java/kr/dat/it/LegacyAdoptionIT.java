@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +16,9 @@ import org.junit.jupiter.api.Test;
  * sequences carry on.
  */
 class LegacyAdoptionIT extends ApiIT {
+
+    /** The highest patient id in fixtures/legacy. */
+    private static final int LAST_LEGACY_PATIENT = 8;
 
     private String login(String loginId, String password) {
         Api.Reply r = api.post("auth/login", Api.loginBody(loginId, password), null);
@@ -39,22 +44,27 @@ class LegacyAdoptionIT extends ApiIT {
     }
 
     @Test
-    void eachDoctorSeesOnlyTheirActivePatientsAndNewCodesDoNotCollide() {
+    void eachDoctorSeesOnlyTheirActivePatientsAndNewCodesDoNotCollide() throws SQLException {
         String doctor1 = login("doctor1", "Dat-doctor1-2026");
-        assertEquals(List.of(1, 4, 8), ids(api.get("patients", doctor1).array()));
-        assertEquals(List.of(3, 5, 7), ids(api.get("patients", login("doctor2", "Dat-doctor2-2026")).array()));
+        assertEquals(List.of(1, 4, 8), legacyIds(api.get("patients", doctor1).array()));
+        assertEquals(List.of(3, 5, 7), legacyIds(api.get("patients", login("doctor2", "Dat-doctor2-2026")).array()));
         String doctor3 = login("doctor3", "Dat-doctor3-2026");
-        assertEquals(List.of(6), ids(api.get("patients", doctor3).array()));
-        JsonObject p7 = api.get("patients", login("doctor2", "Dat-doctor2-2026")).array().getJsonObject(2);
+        assertEquals(List.of(6), legacyIds(api.get("patients", doctor3).array()));
+        JsonObject p7 = api.get("patients", login("doctor2", "Dat-doctor2-2026")).array().stream()
+                .map(JsonValue::asJsonObject).filter(p -> p.getInt("id") == 7).findFirst().orElseThrow();
         assertEquals("002-002", p7.getString("code"));
         assertTrue(p7.getString("updated_at").compareTo(p7.getString("created_at")) > 0);
 
-        // deleted patient 2 is invisible and its code stays taken
+        // deleted patient 2 is invisible and its code stays taken: a new patient of doctor 1 gets
+        // a code none of the old rows has, the deleted one's included
         assertEquals(404, api.put("patients/2", "{\"name\":\"x\"}", doctor1).status());
+        List<String> oldCodes = TestDb.strings("SELECT code FROM patients WHERE created_by = 1 AND id <= ?", LAST_LEGACY_PATIENT);
+        assertTrue(oldCodes.contains("001-001"), "the fixture's deleted patient 2 holds 001-001: " + oldCodes);
         Api.Reply created = api.post("patients", "{\"name\":\"새 환자\"}", doctor1);
         assertEquals(201, created.status(), created.body());
-        assertEquals("001-004", created.json().getString("code"), "the old server would have failed here");
-        assertTrue(created.json().getInt("id") >= 9, "the adopted sequence continues");
+        String code = created.json().getString("code");
+        assertTrue(code.startsWith("001-") && !oldCodes.contains(code), code + " collides with " + oldCodes);
+        assertTrue(created.json().getInt("id") > LAST_LEGACY_PATIENT, "the adopted sequence continues");
     }
 
     @Test
@@ -63,7 +73,8 @@ class LegacyAdoptionIT extends ApiIT {
         assertTrue(s.userId() >= 5, "user ids continue after the old rows: " + s.userId());
     }
 
-    private static List<Integer> ids(JsonArray patients) {
-        return patients.stream().map(v -> v.asJsonObject().getInt("id")).toList();
+    /** Other tests may add patients to the fixture's doctors: only the old rows are asserted. */
+    private static List<Integer> legacyIds(JsonArray patients) {
+        return patients.stream().map(v -> v.asJsonObject().getInt("id")).filter(id -> id <= LAST_LEGACY_PATIENT).toList();
     }
 }

@@ -21,6 +21,19 @@ final class TestDb {
         }
     }
 
+    /** The first column of every row. */
+    static java.util.List<String> strings(String sql, Object... params) throws SQLException {
+        try (Connection c = DevStackSessionListener.stack().dataSource().getConnection();
+             PreparedStatement ps = bind(c.prepareStatement(sql), params);
+             ResultSet rs = ps.executeQuery()) {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        }
+    }
+
     /** The number of rows a query returns. */
     static int count(String sql, Object... params) throws SQLException {
         try (Connection c = DevStackSessionListener.stack().dataSource().getConnection();

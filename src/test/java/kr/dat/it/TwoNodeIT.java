@@ -149,6 +149,75 @@ class TwoNodeIT {
         }
     }
 
+    /**
+     * Node 1 loses its LISTEN connection while node 2 reports a change: the NOTIFY finds nobody
+     * listening on node 1 (every listening backend is terminated again and again until the change
+     * is committed and a second has passed), so only node 1's re-LISTEN and catch-up can bring
+     * STARTED to its stream; the cancel after it proves the re-LISTEN itself.
+     */
+    @Test
+    void aNodeThatLostItsListeningConnectionCatchesUpWhatItMissed() throws Exception {
+        LiveSession s = LiveSession.create(node1Api);
+        LiveSession onNode2 = new LiveSession(node2Api, s.doctor(), s.patientId(), s.patientCode());
+        try (Headset headset = withToken(node2Api, s.patientCode(), pair(s))) {
+            int id = s.startOk();
+            headset.expect("s_start_diagnosis");
+            try (StatusWatcher sse = s.watch(id)) { // the doctor on node 1
+                sse.expect("READY");
+                try (ListenerKiller killer = new ListenerKiller()) {
+                    killer.awaitFirstKill();
+                    headset.diagnosisEvent("c_diagnosis_started", id); // handled and committed on node 2
+                    assertEquals("STARTED", TestDb.awaitState(id, WAIT, "STARTED"));
+                    killer.keepKillingFor(Duration.ofSeconds(1));
+                }
+                sse.expect("STARTED");
+                assertEquals(200, onNode2.cancel(id).status()); // on node 2 again: node 1 hears it by NOTIFY
+                sse.expect("CANCELLED");
+            }
+        }
+    }
+
+    /** Terminates every backend that LISTENs to the bus, every 10 ms, until closed. */
+    private static final class ListenerKiller implements AutoCloseable {
+        private final java.util.concurrent.CountDownLatch firstKill = new java.util.concurrent.CountDownLatch(1);
+        private volatile boolean running = true;
+        private final Thread thread = new Thread(this::run, "listener-killer");
+
+        ListenerKiller() {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void run() {
+            while (running) {
+                try {
+                    if (TestDb.count("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN dat_events'") > 0) {
+                        firstKill.countDown();
+                    }
+                    Thread.sleep(10);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        }
+
+        void awaitFirstKill() throws InterruptedException {
+            if (!firstKill.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new AssertionError("no listening connection found");
+            }
+        }
+
+        void keepKillingFor(Duration d) throws InterruptedException {
+            thread.join(d.toMillis()); // the thread runs until closed: this only waits
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            thread.join(5000);
+        }
+    }
+
     @Test
     void aPairedHeadsetOnTheOtherNodeTakesTheLiveSessionOver() {
         LiveSession s = LiveSession.create(node1Api);
