@@ -20,7 +20,7 @@ import kr.dat.platform.rest.DomainException;
 
 /** Registration, login, refresh, logout and the check of an access token. Each method is one transaction. */
 @ApplicationScoped
-@Transactional(dontRollbackOn = RevokedException.class)
+@Transactional
 public class AuthService {
 
     private static final Logger LOG = Logger.getLogger(AuthService.class.getName());
@@ -130,6 +130,8 @@ public class AuthService {
      * concurrent refreshes with one token must both succeed). With {@code REFRESH_TOKEN_REUSE_DETECTION}
      * on, presenting a rotated token after the grace period revokes the whole login.
      */
+    /** A reuse revokes the login family and answers 401: the revocation commits all the same. */
+    @Transactional(dontRollbackOn = RevokedException.class)
     public TokenPair refresh(String refreshToken, Client client) {
         if (refreshToken == null || refreshToken.isBlank()) {
             throw DomainException.unauthorized(Messages.NO_REFRESH_TOKEN);

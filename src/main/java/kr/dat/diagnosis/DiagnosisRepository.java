@@ -53,24 +53,24 @@ public class DiagnosisRepository {
     }
 
     /**
-     * Moves the diagnosis to {@code next} if it is still in one of {@code next}'s source states
-     * (for EXPIRED: and past its expiry; with {@code requireUnexpired}: and not past it). A session
-     * whose result was received moves only {@code byResult}. Returns whether this call won: two
-     * concurrent transitions can never both succeed.
+     * Applies the move if its conditions still hold in the database (see {@link Diagnosis#moveTo}).
+     * Returns whether this call won: two concurrent moves can never both succeed.
      */
-    public boolean moveState(int id, DiagnosisState next, LocalDateTime now, String reason, boolean requireUnexpired,
-                             boolean byResult) {
-        String timeCondition = next == DiagnosisState.EXPIRED ? " AND d.expiredAt <= :now"
-                : requireUnexpired ? " AND d.expiredAt > :now" : "";
-        String pending = byResult ? "" : NO_PENDING_RESULT;
+    public boolean apply(Diagnosis.Move m) {
+        String timing = switch (m.timing()) {
+            case ANY -> "";
+            case BEFORE_EXPIRY -> " AND d.expiredAt > :now";
+            case AFTER_EXPIRY -> " AND d.expiredAt <= :now";
+        };
         var query = em.createQuery("UPDATE Diagnosis d SET d.state = :next, d.updatedAt = :now, "
                         + "d.failureReason = :reason, d.resultPending = false "
-                        + "WHERE d.id = :id AND d.state IN :from" + timeCondition + pending)
-                .setParameter("next", next)
-                .setParameter("now", now)
-                .setParameter("reason", reason)
-                .setParameter("id", id)
-                .setParameter("from", next.sources());
+                        + "WHERE d.id = :id AND d.state IN :from" + timing
+                        + (m.evenWithResultPending() ? "" : NO_PENDING_RESULT))
+                .setParameter("next", m.to())
+                .setParameter("reason", m.reason())
+                .setParameter("id", m.diagnosisId())
+                .setParameter("from", m.fromAny())
+                .setParameter("now", m.at());
         return query.executeUpdate() == 1;
     }
 

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * conditional update, a log line, and the events that reach SSE watchers and the headset.
  */
 @ApplicationScoped
-@Transactional(dontRollbackOn = DomainException.class) // a refusal keeps the expiries done while checking
+@Transactional
 public class DiagnosisService {
 
     private static final Logger LOG = Logger.getLogger(DiagnosisService.class.getName());
@@ -102,11 +102,12 @@ public class DiagnosisService {
         throw DomainException.notFound(DiagnosisMessages.NO_LIVE);
     }
 
+    /** An overdue session is expired, and stays so, though the cancel is refused. */
+    @Transactional(dontRollbackOn = DomainException.class)
     public void cancel(int doctorId, int diagnosisId) {
         Diagnosis d = requireOwn(doctorId, diagnosisId);
         LocalDateTime now = Times.nowUtc();
-        if (d.state().isTerminal() || expireIfOverdue(d, now)
-                || !transition(d, DiagnosisState.CANCELLED, now, null, false)) {
+        if (expireIfOverdue(d, now) || !transition(d, DiagnosisState.CANCELLED, Diagnosis.Cause.DOCTOR, now, null)) {
             throw DomainException.badRequest(DiagnosisMessages.ALREADY_FINISHED);
         }
         audit.request(AuditAction.SESSION_CANCEL, d.patientId(), diagnosisId, null);
@@ -176,7 +177,7 @@ public class DiagnosisService {
             throw new IllegalArgumentException("a result ends a session as COMPLETED or FAILED, not " + outcome);
         }
         return diagnoses.find(diagnosisId)
-                .map(d -> transition(d, outcome, Times.nowUtc(), reason, false, true))
+                .map(d -> transition(d, outcome, Diagnosis.Cause.RESULT, Times.nowUtc(), reason))
                 .orElse(false);
     }
 
@@ -192,7 +193,7 @@ public class DiagnosisService {
                     + " for diagnosis " + diagnosisId + ", which belongs to another socket: ignored");
             return false;
         }
-        boolean moved = transition(d.get(), next, Times.nowUtc(), reason, true);
+        boolean moved = transition(d.get(), next, Diagnosis.Cause.HEADSET, Times.nowUtc(), reason);
         if (!moved) {
             LOG.info(() -> "Headset report " + next + " for diagnosis " + diagnosisId + " in state "
                     + d.get().state() + ": ignored");
@@ -208,7 +209,7 @@ public class DiagnosisService {
         int n = 0;
         for (Integer id : diagnoses.findOverdueIds(now, max)) {
             Optional<Diagnosis> d = diagnoses.find(id);
-            if (d.isPresent() && transition(d.get(), DiagnosisState.EXPIRED, now, null, false)) {
+            if (d.isPresent() && transition(d.get(), DiagnosisState.EXPIRED, Diagnosis.Cause.CLOCK, now, null)) {
                 n++;
             }
         }
@@ -217,32 +218,27 @@ public class DiagnosisService {
 
     /** Whether the session is over by time (expired now, unless a result is still being stored). */
     private boolean expireIfOverdue(Diagnosis d, LocalDateTime now) {
-        return d.isOverdueAt(now) && transition(d, DiagnosisState.EXPIRED, now, null, false);
+        return transition(d, DiagnosisState.EXPIRED, Diagnosis.Cause.CLOCK, now, null);
     }
 
     /** A deleted patient's live session is cancelled and the headset told to stop. */
     void onPatientDeleted(@Observes @Priority(Interceptor.Priority.APPLICATION) PatientService.PatientDeleted deleted) {
         LocalDateTime now = Times.nowUtc();
         for (Diagnosis d : diagnoses.findLiveOfPatient(deleted.patientId())) {
-            transition(d, DiagnosisState.CANCELLED, now, "the patient was deleted", false);
+            transition(d, DiagnosisState.CANCELLED, Diagnosis.Cause.DOCTOR, now, "the patient was deleted");
         }
     }
 
     // ---- the one place a state changes ----
 
-    private boolean transition(Diagnosis d, DiagnosisState next, LocalDateTime now, String reason,
-                               boolean requireUnexpired) {
-        return transition(d, next, now, reason, requireUnexpired, false);
-    }
-
-    /** {@code byResult}: the received result ends the session; nothing else may end one that has a result. */
-    private boolean transition(Diagnosis d, DiagnosisState next, LocalDateTime now, String reason,
-                               boolean requireUnexpired, boolean byResult) {
-        if (!diagnoses.moveState(d.id(), next, now, reason, requireUnexpired, byResult)) {
+    /** Moves the session if {@link Diagnosis#moveTo} allows it and no concurrent change came first; then tells everyone. */
+    private boolean transition(Diagnosis d, DiagnosisState next, Diagnosis.Cause cause, LocalDateTime now, String reason) {
+        Optional<Diagnosis.Move> move = d.moveTo(next, cause, now, reason);
+        if (move.isEmpty() || !diagnoses.apply(move.get())) {
             return false;
         }
-        DiagnosisState from = d.state();
-        LOG.info(() -> "Diagnosis " + d.id() + " " + from + " -> " + next + " (doctor " + d.doctorId()
+        DiagnosisState from = move.get().from();
+        LOG.info(() -> "Diagnosis " + d.id() + " " + from + " -> " + next + " (" + cause + ", doctor " + d.doctorId()
                 + ", patient " + d.patientId() + (reason == null ? "" : ", reason: " + reason) + ")");
         stateChanged.fire(new DiagnosisEvents.StateChanged(d.id(), d.doctorId(), d.patientId(), next, now));
         if (next == DiagnosisState.CANCELLED || next == DiagnosisState.EXPIRED) {

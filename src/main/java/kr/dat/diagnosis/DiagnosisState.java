@@ -4,8 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The {@code diagnosisstate} enum and its rules: READY → STARTED → COMPLETED/FAILED, and
- * READY/STARTED → CANCELLED/EXPIRED. Terminal states are final.
+ * The {@code diagnosisstate} enum. READY and STARTED are live, the others final; which change is
+ * allowed when, and to whom, is {@link Diagnosis#moveTo}'s to say.
  */
 public enum DiagnosisState {
     READY, STARTED, CANCELLED, FAILED, COMPLETED, EXPIRED;
@@ -18,19 +18,6 @@ public enum DiagnosisState {
 
     public boolean isTerminal() {
         return !isLive();
-    }
-
-    /** The states from which a diagnosis may move to this one. */
-    public Set<DiagnosisState> sources() {
-        return switch (this) {
-            case READY -> EnumSet.noneOf(DiagnosisState.class);
-            case STARTED -> EnumSet.of(READY);
-            case CANCELLED, FAILED, COMPLETED, EXPIRED -> EnumSet.copyOf(LIVE);
-        };
-    }
-
-    public boolean canMoveTo(DiagnosisState next) {
-        return next.sources().contains(this);
     }
 
     /** Order of progress, so a stream never shows an older state after a newer one. */

@@ -14,8 +14,10 @@ import kr.dat.platform.rest.DatabaseUnavailable;
 import kr.dat.scoring.ResultService;
 
 /**
- * What a headset's messages mean. Runs on the managed executor, never on the socket's I/O thread;
- * a malformed or foreign message is logged and ignored, and the socket stays open.
+ * What a headset's messages mean. Whatever touches the database runs on the managed executor (a
+ * message on the socket's serial inbox, the presence cleanup on close), never on the socket's I/O
+ * thread; {@link #connected} only logs, since the presence was written during the handshake. A
+ * malformed or foreign message is logged and ignored, and the socket stays open.
  */
 @ApplicationScoped
 public class HeadsetService {

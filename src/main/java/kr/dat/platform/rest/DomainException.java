@@ -1,13 +1,12 @@
 package kr.dat.platform.rest;
 
-import jakarta.ejb.ApplicationException;
 import jakarta.ws.rs.core.Response;
 
 /**
  * A business rule said no. Carries the HTTP status and the exact {@code detail} text of the wire
- * contract; {@link DomainExceptionMapper} renders it. Rolls back the surrounding transaction.
+ * contract; {@link DomainExceptionMapper} renders it. Like any unchecked exception it rolls back the
+ * {@code @Transactional} method it leaves, unless that method names it in {@code dontRollbackOn}.
  */
-@ApplicationException(rollback = true)
 public class DomainException extends RuntimeException {
 
     private final int status;
