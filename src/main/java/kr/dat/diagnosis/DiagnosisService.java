@@ -11,16 +11,15 @@ import jakarta.interceptor.Interceptor;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.logging.Logger;
 import kr.dat.patient.PatientService;
+import kr.dat.platform.config.AppConfig;
 import kr.dat.platform.config.Times;
 import kr.dat.platform.persistence.Constraints;
 import kr.dat.platform.rest.DomainException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Diagnosis sessions. {@link #transition} is the one place where a diagnosis changes state: a
@@ -55,8 +54,7 @@ public class DiagnosisService {
     Event<DiagnosisEvents.StopHeadset> stopHeadset;
 
     @Inject
-    @ConfigProperty(name = "DIAGNOSIS_SESSION_SECONDS", defaultValue = "1800")
-    long sessionSeconds;
+    AppConfig config;
 
     public record Started(int id, String code, LocalDateTime expiredAt) {
     }
@@ -73,7 +71,7 @@ public class DiagnosisService {
             }
         }
         Diagnosis d = new Diagnosis(doctorId, patientId, newCode(), type, level, now,
-                now.plus(Duration.ofSeconds(sessionSeconds)), headset);
+                now.plus(config.diagnosisSession()), headset);
         try {
             diagnoses.persist(d);
             diagnoses.flush();

@@ -109,6 +109,15 @@ public class PatientService {
                 .orElseThrow(() -> DomainException.notFound(PatientMessages.NOT_FOUND));
     }
 
+    /**
+     * Whether the doctor registered this patient, deleted or not: the one ownership rule (a deleted
+     * patient's records stay the doctor's to read).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean registeredBy(int doctorId, int patientId) {
+        return patients.find(patientId).filter(p -> p.isOwnedBy(doctorId)).isPresent();
+    }
+
     private Patient active(int patientId) {
         return patients.find(patientId).filter(p -> !p.isDeleted())
                 .orElseThrow(() -> DomainException.notFound(PatientMessages.NOT_FOUND));

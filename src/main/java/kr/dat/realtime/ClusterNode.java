@@ -1,5 +1,6 @@
 package kr.dat.realtime;
 
+import kr.dat.platform.persistence.DataSources;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -45,7 +46,7 @@ public class ClusterNode {
     static final int DEAD_AFTER_SECONDS = 20;
     private static final Logger LOG = Logger.getLogger(ClusterNode.class.getName());
 
-    @Resource(lookup = "java:jboss/datasources/DatDS")
+    @Resource(lookup = DataSources.DAT)
     DataSource dataSource;
 
     @Resource

@@ -12,12 +12,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Logger;
 import kr.dat.platform.config.AppConfig;
 import kr.dat.platform.rest.ClientAddress;
-import kr.dat.platform.rest.ErrorPageServlet;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import kr.dat.platform.rest.Problem;
 
 /**
  * In front of the headset WebSocket handshake: hands the client's address and User-Agent to
@@ -33,25 +31,13 @@ public class HeadsetHandshakeFilter implements Filter {
     @Inject
     AppConfig config;
 
-    @Inject
-    @ConfigProperty(name = "VR_CLIENT_UA_CHECK", defaultValue = "false")
-    boolean enabled;
-
-    @Inject
-    @ConfigProperty(name = "VR_CLIENT_USER_AGENTS")
-    Optional<String> allowed;
-
-    @Inject
-    @ConfigProperty(name = "VR_CLIENT_USER_AGENTS_BLOCKED")
-    Optional<String> blocked;
-
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
-        if (enabled && !permitted(((HttpServletRequest) req).getHeader("User-Agent"),
-                list(allowed.orElse("")), list(blocked.orElse("")))) {
+        AppConfig.HeadsetUserAgents agents = config.headsetUserAgents();
+        if (agents.check() && !permitted(((HttpServletRequest) req).getHeader("User-Agent"), agents.allowed(), agents.blocked())) {
             LOG.warning(() -> "Headset handshake refused by the User-Agent check");
             HttpServletResponse http = (HttpServletResponse) res;
-            ErrorPageServlet.write(http, 403, REJECTED);
+            Problem.write(http, 403, REJECTED);
             return;
         }
         HttpServletRequest http = (HttpServletRequest) req;
@@ -71,9 +57,5 @@ public class HeadsetHandshakeFilter implements Filter {
             return false;
         }
         return allow.isEmpty() || allow.stream().anyMatch(ua::contains);
-    }
-
-    static List<String> list(String commaList) {
-        return Arrays.stream(commaList.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }

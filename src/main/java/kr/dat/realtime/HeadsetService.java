@@ -11,7 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import kr.dat.diagnosis.DiagnosisService;
 import kr.dat.platform.rest.DatabaseUnavailable;
-import kr.dat.scoring.ResultService;
+import kr.dat.result.ResultPipeline;
 
 /**
  * What a headset's messages mean. Whatever touches the database runs on the managed executor (a
@@ -41,7 +41,7 @@ public class HeadsetService {
     DiagnosisService diagnoses;
 
     @Inject
-    ResultService results;
+    ResultPipeline results;
 
     @Inject
     MessageBudget budget;
@@ -129,7 +129,7 @@ public class HeadsetService {
                             + patientId + " ignored");
                     return;
                 }
-                ResultService.Source source = new ResultService.Source(conn.id(), conn.address(), conn.userAgent(), conn.paired());
+                ResultPipeline.Source source = new ResultPipeline.Source(conn.id(), conn.address(), conn.userAgent(), conn.paired());
                 results.accept(patientId, source, id, content.get(), receipt -> {
                     if (conn.wantsAck()) {
                         conn.send(HeadsetFrames.uploadReceived(id, receipt.name().toLowerCase(java.util.Locale.ROOT)));

@@ -2,7 +2,7 @@ package kr.dat.realtime;
 
 import java.util.ArrayList;
 import java.util.List;
-import kr.dat.scoring.ResultService;
+import kr.dat.result.ResultPipeline;
 
 /**
  * Builds one socket's text messages from the parts the container hands over as they arrive, so a
@@ -35,7 +35,7 @@ final class MessageAssembler {
         if (discarding) {
             return Outcome.DISCARDED;
         }
-        long n = ResultService.utf8Length(part);
+        long n = ResultPipeline.utf8Length(part);
         if (bytes + n > maxBytes) {
             abandon();
             return Outcome.TOO_BIG;

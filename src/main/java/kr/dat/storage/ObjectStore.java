@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import kr.dat.platform.config.AppConfig;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -40,60 +40,36 @@ public class ObjectStore {
     static final Duration HEALTH_TIMEOUT = Duration.ofMillis(2500);
 
     @Inject
-    @ConfigProperty(name = "S3_BUCKET_NAME", defaultValue = "test-bucket")
-    String bucket;
+    AppConfig config;
 
-    @Inject
-    @ConfigProperty(name = "AWS_REGION", defaultValue = "ap-northeast-2")
-    String region;
-
-    @Inject
-    @ConfigProperty(name = "S3_ENDPOINT")
-    Optional<String> endpoint;
-
-    /** The old server's S3 stand-in in ENV=local. */
-    @Inject
-    @ConfigProperty(name = "LOCALSTACK_ENDPOINT", defaultValue = "http://localstack:4566")
-    String localstackEndpoint;
-
-    @Inject
-    @ConfigProperty(name = "ENV")
-    String env;
-
-    @Inject
-    @ConfigProperty(name = "AWS_ACCESS_KEY_ID")
-    Optional<String> accessKey;
-
-    @Inject
-    @ConfigProperty(name = "AWS_SECRET_ACCESS_KEY")
-    Optional<String> secretKey;
-
-    @Inject
-    @ConfigProperty(name = "S3_CREATE_BUCKET", defaultValue = "false")
-    boolean createBucket;
-
+    private String bucket;
+    private boolean createBucket;
     private S3Client s3;
     private volatile boolean bucketChecked;
 
     @PostConstruct
     void init() {
+        init(config.storage());
+    }
+
+    void init(AppConfig.Storage settings) {
+        bucket = settings.bucket();
+        createBucket = settings.createBucket();
         S3ClientBuilder b = S3Client.builder()
-                .region(Region.of(region))
+                .region(Region.of(settings.region()))
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(3))
                         .socketTimeout(Duration.ofSeconds(10))
                         .build())
-                .credentialsProvider(credentials())
+                .credentialsProvider(credentials(settings))
                 // S3-compatible stores (s3proxy, MinIO) reject the SDK's default trailing checksums
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 // a bucket that accepts connections and never answers fails a call after 20 s
                 .overrideConfiguration(c -> c.apiCallAttemptTimeout(Duration.ofSeconds(15)).apiCallTimeout(Duration.ofSeconds(20)));
-        Optional<String> target = endpoint.filter(e -> !e.isBlank())
-                .or(() -> "local".equalsIgnoreCase(env) ? Optional.of(localstackEndpoint) : Optional.empty());
-        target.ifPresent(e -> b.endpointOverride(URI.create(e)).forcePathStyle(true));
+        settings.endpoint().ifPresent(e -> b.endpointOverride(URI.create(e)).forcePathStyle(true));
         s3 = b.build();
-        LOG.info(() -> "Object store: bucket " + bucket + " at " + target.orElse("AWS S3 " + region));
+        LOG.info(() -> "Object store: bucket " + bucket + " at " + settings.endpoint().orElse("AWS S3 " + settings.region()));
     }
 
     @PreDestroy
@@ -103,9 +79,10 @@ public class ObjectStore {
         }
     }
 
-    private AwsCredentialsProvider credentials() {
-        if (accessKey.isPresent() && secretKey.isPresent()) {
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey.get(), secretKey.get()));
+    private static AwsCredentialsProvider credentials(AppConfig.Storage settings) {
+        if (settings.accessKeyId().isPresent() && settings.secretAccessKey().isPresent()) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKeyId().get(),
+                    settings.secretAccessKey().get()));
         }
         return DefaultCredentialsProvider.builder().build();
     }

@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import kr.dat.diagnosis.DiagnosisType;
-import kr.dat.scoring.ResultScorer;
-import kr.dat.scoring.ScoredResult;
+import kr.dat.result.ResultScorer;
+import kr.dat.result.ScoredResult;
 
 /**
  * Scoring throughput on ~10 MB files generated deterministically (BalanceBall-style like the real

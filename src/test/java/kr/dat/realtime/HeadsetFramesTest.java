@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import kr.dat.platform.config.AppConfig;
 import org.junit.jupiter.api.Test;
 
 class HeadsetFramesTest {
@@ -52,8 +53,9 @@ class HeadsetFramesTest {
 
     @Test
     void userAgentRules() {
-        List<String> allow = HeadsetHandshakeFilter.list("VRClient, UnityPlayer");
-        List<String> block = HeadsetHandshakeFilter.list("BadBot");
+        List<String> allow = AppConfig.commaList(java.util.Optional.of("VRClient, UnityPlayer,, "));
+        assertEquals(List.of("VRClient", "UnityPlayer"), allow);
+        List<String> block = AppConfig.commaList(java.util.Optional.of("BadBot"));
         assertTrue(HeadsetHandshakeFilter.permitted("UnityPlayer/2022.3 VRClient", allow, block));
         assertFalse(HeadsetHandshakeFilter.permitted("vrclient", allow, block), "case-sensitive");
         assertFalse(HeadsetHandshakeFilter.permitted("VRClient BadBot", allow, block), "the block list wins");

@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import kr.dat.platform.config.AppConfig;
 import org.junit.jupiter.api.Test;
 
 /** A bucket that accepts TCP and never answers: the real SDK client gives up in bounded time. */
@@ -30,14 +31,8 @@ class HungBucketTest {
             acceptor.setDaemon(true);
             acceptor.start();
             ObjectStore store = new ObjectStore();
-            store.bucket = "b";
-            store.region = "ap-northeast-2";
-            store.endpoint = Optional.of("http://127.0.0.1:" + hung.getLocalPort());
-            store.localstackEndpoint = "http://localhost:1";
-            store.env = "dev";
-            store.accessKey = Optional.of("k");
-            store.secretKey = Optional.of("s");
-            store.init();
+            store.init(new AppConfig.Storage("b", "ap-northeast-2", Optional.of("http://127.0.0.1:" + hung.getLocalPort()),
+                    Optional.of("k"), Optional.of("s"), false));
             try {
                 long t0 = System.nanoTime();
                 assertFalse(store.reachable());

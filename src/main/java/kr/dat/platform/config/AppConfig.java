@@ -2,7 +2,11 @@ package kr.dat.platform.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -119,6 +123,55 @@ public class AppConfig {
     @Inject
     @ConfigProperty(name = "TRUST_PROXY_HEADERS", defaultValue = "false")
     boolean trustProxyHeaders;
+
+    @Inject
+    @ConfigProperty(name = "DIAGNOSIS_SESSION_SECONDS", defaultValue = "1800")
+    long diagnosisSessionSeconds;
+
+    @Inject
+    @ConfigProperty(name = "MOCK_VR_ENABLED")
+    Optional<Boolean> mockVrEnabled;
+
+    @Inject
+    @ConfigProperty(name = "VR_CLIENT_UA_CHECK", defaultValue = "false")
+    boolean vrClientUaCheck;
+
+    @Inject
+    @ConfigProperty(name = "VR_CLIENT_USER_AGENTS")
+    Optional<String> vrClientUserAgents;
+
+    @Inject
+    @ConfigProperty(name = "VR_CLIENT_USER_AGENTS_BLOCKED")
+    Optional<String> vrClientUserAgentsBlocked;
+
+    @Inject
+    @ConfigProperty(name = "S3_BUCKET_NAME", defaultValue = "test-bucket")
+    String s3Bucket;
+
+    @Inject
+    @ConfigProperty(name = "AWS_REGION", defaultValue = "ap-northeast-2")
+    String awsRegion;
+
+    @Inject
+    @ConfigProperty(name = "S3_ENDPOINT")
+    Optional<String> s3Endpoint;
+
+    /** The old server's S3 stand-in in ENV=local. */
+    @Inject
+    @ConfigProperty(name = "LOCALSTACK_ENDPOINT", defaultValue = "http://localstack:4566")
+    String localstackEndpoint;
+
+    @Inject
+    @ConfigProperty(name = "AWS_ACCESS_KEY_ID")
+    Optional<String> awsAccessKeyId;
+
+    @Inject
+    @ConfigProperty(name = "AWS_SECRET_ACCESS_KEY")
+    Optional<String> awsSecretAccessKey;
+
+    @Inject
+    @ConfigProperty(name = "S3_CREATE_BUCKET", defaultValue = "false")
+    boolean s3CreateBucket;
 
     /** {@code dev} and {@code local} relax the start-up safety checks; anything else is production. */
     public boolean devMode() {
@@ -243,5 +296,45 @@ public class AppConfig {
 
     public ZoneId apiZone() {
         return ZoneId.of(apiTimeZone);
+    }
+
+    /** How long a started session may wait for its headset's result. */
+    public Duration diagnosisSession() {
+        return Duration.ofSeconds(diagnosisSessionSeconds);
+    }
+
+    /** The mock VR headset page: on in dev mode unless {@code MOCK_VR_ENABLED} says otherwise. */
+    public boolean mockVrEnabled() {
+        return mockVrEnabled.orElse(devMode());
+    }
+
+    /**
+     * The optional User-Agent check of headset handshakes ({@code VR_CLIENT_UA_CHECK}, off by
+     * default: the mock VR page runs in an ordinary browser); comma-separated substrings.
+     */
+    public record HeadsetUserAgents(boolean check, List<String> allowed, List<String> blocked) {
+    }
+
+    public HeadsetUserAgents headsetUserAgents() {
+        return new HeadsetUserAgents(vrClientUaCheck, commaList(vrClientUserAgents), commaList(vrClientUserAgentsBlocked));
+    }
+
+    /**
+     * The bucket. {@code endpoint}: {@code S3_ENDPOINT} when set, the old server's localstack in
+     * {@code ENV=local}, else empty (AWS S3 in the region). Keys: both set, or the SDK's default chain.
+     */
+    public record Storage(String bucket, String region, Optional<String> endpoint, Optional<String> accessKeyId,
+                          Optional<String> secretAccessKey, boolean createBucket) {
+    }
+
+    public Storage storage() {
+        Optional<String> endpoint = s3Endpoint.filter(e -> !e.isBlank())
+                .or(() -> "local".equalsIgnoreCase(env) ? Optional.of(localstackEndpoint) : Optional.empty());
+        return new Storage(s3Bucket, awsRegion, endpoint, awsAccessKeyId, awsSecretAccessKey, s3CreateBucket);
+    }
+
+    /** {@code "a, b,,c"} → a, b, c. */
+    public static List<String> commaList(Optional<String> value) {
+        return Arrays.stream(value.orElse("").split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 }

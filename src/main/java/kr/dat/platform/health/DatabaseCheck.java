@@ -1,5 +1,6 @@
 package kr.dat.platform.health;
 
+import kr.dat.platform.persistence.DataSources;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseCheck implements HealthCheck {
 
-    @Resource(lookup = "java:jboss/datasources/DatDS")
+    @Resource(lookup = DataSources.DAT)
     DataSource dataSource;
 
     @Override

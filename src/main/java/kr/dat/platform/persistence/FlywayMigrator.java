@@ -28,7 +28,7 @@ public class FlywayMigrator {
 
     private static final Logger LOG = Logger.getLogger(FlywayMigrator.class.getName());
 
-    @Resource(lookup = "java:jboss/datasources/DatDS")
+    @Resource(lookup = DataSources.DAT)
     DataSource dataSource;
 
     @PostConstruct

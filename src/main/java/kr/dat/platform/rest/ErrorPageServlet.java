@@ -1,14 +1,10 @@
 package kr.dat.platform.rest;
 
-import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -25,22 +21,20 @@ public class ErrorPageServlet extends HttpServlet {
     protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
         Object code = req.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (code == null) { // asked for directly, not as an error page
-            write(res, 404, reason(404));
+            Problem.write(res, 404, reason(404));
             return;
         }
         Throwable error = (Throwable) req.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         int status = code instanceof Integer i ? i : 500;
         if (HeaderLimits.exceeded(req)) {
-            write(res, 431, HeaderLimits.TOO_LARGE);
+            Problem.write(res, 431, HeaderLimits.TOO_LARGE);
             return;
         }
         if (status >= 500 && error != null) {
-            String incident = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "Unexpected failure outside the API, incident " + incident, error);
-            write(res, status, "Internal Server Error (incident " + incident + ")");
+            Problem.write(res, status, Problem.incident(LOG, "Unexpected failure outside the API", error));
             return;
         }
-        write(res, status, reason(status));
+        Problem.write(res, status, reason(status));
     }
 
     public static String reason(int status) {
@@ -54,18 +48,5 @@ public class ErrorPageServlet extends HttpServlet {
             case 503 -> "Service Unavailable";
             default -> status >= 500 ? "Internal Server Error" : "Error";
         };
-    }
-
-    /** The API's JSON error, for filters and servlets outside JAX-RS. */
-    public static void write(HttpServletResponse res, int status, String detail) throws IOException {
-        if (res.isCommitted()) {
-            return;
-        }
-        res.resetBuffer();
-        res.setStatus(status);
-        res.setContentType("application/json;charset=utf-8");
-        byte[] body = Json.createObjectBuilder().add("detail", detail).build().toString().getBytes(StandardCharsets.UTF_8);
-        res.setContentLength(body.length);
-        res.getOutputStream().write(body);
     }
 }

@@ -9,9 +9,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Optional;
 import kr.dat.platform.config.AppConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The mock VR headset page is on in dev mode; elsewhere only with {@code MOCK_VR_ENABLED=true}. */
 @WebFilter(urlPatterns = "/test/*")
@@ -20,17 +18,13 @@ public class MockVrGate implements Filter {
     @Inject
     AppConfig config;
 
-    @Inject
-    @ConfigProperty(name = "MOCK_VR_ENABLED")
-    Optional<Boolean> enabled;
-
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
-        if (enabled.orElse(config.devMode())) {
+        if (config.mockVrEnabled()) {
             chain.doFilter(req, res);
             return;
         }
         HttpServletResponse http = (HttpServletResponse) res;
-        ErrorPageServlet.write(http, 404, ErrorPageServlet.reason(404));
+        Problem.write(http, 404, ErrorPageServlet.reason(404));
     }
 }

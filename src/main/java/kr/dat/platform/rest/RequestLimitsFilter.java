@@ -20,7 +20,7 @@ public class RequestLimitsFilter implements Filter {
         HttpServletRequest http = (HttpServletRequest) req;
         if (HeaderLimits.exceeded(http)) {
             LOG.warning(() -> "Request with oversized headers from " + http.getRemoteAddr() + " refused (431)");
-            ErrorPageServlet.write((HttpServletResponse) res, 431, HeaderLimits.TOO_LARGE);
+            Problem.write((HttpServletResponse) res, 431, HeaderLimits.TOO_LARGE);
             return;
         }
         chain.doFilter(req, res);

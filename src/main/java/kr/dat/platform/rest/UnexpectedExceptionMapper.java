@@ -25,13 +25,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                 return Problem.response(de.status(), de.detail());
             }
         }
-        String incident = UUID.randomUUID().toString();
         if (DatabaseUnavailable.isCause(e)) {
+            String incident = UUID.randomUUID().toString();
             LOG.log(Level.WARNING, "Database unavailable, incident " + incident + ": " + DatabaseUnavailable.summary(e));
             return Response.fromResponse(Problem.response(503, DatabaseUnavailable.DETAIL + " (incident " + incident + ")"))
                     .header("Retry-After", "5").build();
         }
-        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, e);
-        return Problem.response(500, "Internal Server Error (incident " + incident + ")");
+        return Problem.response(500, Problem.incident(LOG, "Unexpected failure", e));
     }
 }

@@ -1,4 +1,4 @@
-package kr.dat.scoring;
+package kr.dat.result;
 
 import kr.dat.audit.AuditLog;
 import kr.dat.audit.AuditAction;

@@ -1,4 +1,4 @@
-package kr.dat.scoring;
+package kr.dat.result;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import kr.dat.patient.PatientService;
 import kr.dat.platform.rest.DomainException;
 import kr.dat.storage.ObjectStore;
 import kr.dat.storage.StorageException;
@@ -25,26 +26,29 @@ public class RecordService {
     RecordRepository records;
 
     @Inject
+    PatientService patients;
+
+    @Inject
     ObjectStore store;
 
     /** A processed file to download. */
     public record File(int patientId, String name, String content) {
     }
 
+    /** Another doctor's patient has no records, as far as the caller can tell. */
     public List<RecordRepository.Row> list(Optional<Integer> doctorId, int patientId, Instant from, Instant to) {
-        if (doctorId.isEmpty()) {
+        if (doctorId.isEmpty() || !patients.registeredBy(doctorId.get(), patientId)) {
             return List.of();
         }
-        return records.list(doctorId.get(), patientId, utc(from), utc(to));
+        return records.list(patientId, utc(from), utc(to));
     }
 
     public RecordRepository.Row metadata(Optional<Integer> doctorId, int diagnosisId) {
-        return doctorId.flatMap(doc -> records.find(doc, diagnosisId))
-                .orElseThrow(() -> DomainException.notFound(NOT_FOUND));
+        return own(doctorId, diagnosisId).orElseThrow(() -> DomainException.notFound(NOT_FOUND));
     }
 
     public File file(Optional<Integer> doctorId, int diagnosisId) {
-        RecordRepository.Row row = doctorId.flatMap(doc -> records.find(doc, diagnosisId))
+        RecordRepository.Row row = own(doctorId, diagnosisId)
                 .filter(r -> r.processedPath() != null)
                 .orElseThrow(() -> DomainException.notFound(FILE_NOT_FOUND));
         try {
@@ -54,6 +58,10 @@ public class RecordService {
         } catch (StorageException e) {
             throw new DomainException(503, STORAGE_DOWN);
         }
+    }
+
+    private Optional<RecordRepository.Row> own(Optional<Integer> doctorId, int diagnosisId) {
+        return doctorId.flatMap(doc -> records.find(diagnosisId).filter(r -> patients.registeredBy(doc, r.patientId())));
     }
 
     private static LocalDateTime utc(Instant i) {

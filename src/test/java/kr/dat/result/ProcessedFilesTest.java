@@ -1,4 +1,4 @@
-package kr.dat.scoring;
+package kr.dat.result;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package kr.dat.scoring;
+package kr.dat.result;
 
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,4 +1,4 @@
-package kr.dat.scoring;
+package kr.dat.result;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -42,7 +42,7 @@ public class ResultMetrics {
         Meters.removeAll(registry, "dat.scoring", "dat.uploads.pending", "dat.uploads");
     }
 
-    void upload(ResultService.Receipt receipt) {
+    void upload(ResultPipeline.Receipt receipt) {
         registry.counter("dat.uploads", "outcome", receipt.name().toLowerCase(Locale.ROOT)).increment();
     }
 

@@ -1,4 +1,4 @@
-package kr.dat.scoring;
+package kr.dat.result;
 
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
@@ -27,13 +27,13 @@ public class ResultRetryTimer {
     ResultRepository results;
 
     @Inject
-    ResultProcessor processor;
+    ResultPipeline pipeline;
 
     @Schedule(hour = "*", minute = "*", second = "*/3", persistent = false, info = "result retry")
     void retry() {
         try {
             for (Integer id : results.duePending(Times.nowUtc(), 20)) {
-                processor.process(id);
+                pipeline.process(id);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Result retry run failed; the next run tries again", e);

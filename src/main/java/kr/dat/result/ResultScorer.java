@@ -1,4 +1,4 @@
-package kr.dat.scoring;
+package kr.dat.result;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,7 +59,7 @@ public final class ResultScorer {
             if (time.isEmpty()) {
                 throw new ScoringException(where(r) + "has no current_time");
             }
-            t[r] = WallClock.seconds(time);
+            t[r] = CsvTimestamp.seconds(time);
             if (Double.isNaN(t[r])) {
                 throw new ScoringException(where(r) + "current_time '" + abbreviate(time)
                         + "' is not a time like 2025-01-24 14:24:44.905");

@@ -1,4 +1,4 @@
-package kr.dat.scoring;
+package kr.dat.result;
 
 /**
  * Writes doubles the way the old server's files show them (Python's {@code repr}): {@code 0.0},

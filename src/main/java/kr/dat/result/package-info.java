@@ -1,2 +1,2 @@
 /** Results: scoring the headset's CSV (docs/scoring.md), storing original and processed files, the record endpoints. */
-package kr.dat.scoring;
+package kr.dat.result;

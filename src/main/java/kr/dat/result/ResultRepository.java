@@ -1,4 +1,4 @@
-package kr.dat.scoring;
+package kr.dat.result;
 
 import kr.dat.platform.persistence.Lookups;
 import jakarta.enterprise.context.ApplicationScoped;

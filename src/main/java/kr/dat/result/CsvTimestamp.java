@@ -1,4 +1,4 @@
-package kr.dat.scoring;
+package kr.dat.result;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -8,11 +8,11 @@ import java.time.LocalDate;
  * fraction of 1–6 digits, one or more spaces between date and time. Read into exact microseconds
  * since 1970-01-01 without regular expressions (this runs once per row).
  */
-final class WallClock {
+final class CsvTimestamp {
 
     private static final long MICROS_PER_DAY = 86_400_000_000L;
 
-    private WallClock() {
+    private CsvTimestamp() {
     }
 
     /** Seconds since the epoch as a double (exact microseconds / 1e6, rounded once), or NaN if malformed. */

@@ -1,4 +1,4 @@
-package kr.dat.scoring;
+package kr.dat.result;
 
 /** The uploaded CSV cannot be scored; the message says why, for the doctor and the logs. */
 public class ScoringException extends Exception {

@@ -1,4 +1,4 @@
-package kr.dat.scoring;
+package kr.dat.result;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -17,7 +17,7 @@ class RecordHelpersTest {
     @Test
     void utf8LengthIsCountedWithoutEncoding() {
         for (String s : new String[] {"", "abc", "환자 기록", "😀 emoji", "mixed ascii and 한글 and \u00e9"}) {
-            assertEquals(s.getBytes(StandardCharsets.UTF_8).length, ResultService.utf8Length(s), s);
+            assertEquals(s.getBytes(StandardCharsets.UTF_8).length, ResultPipeline.utf8Length(s), s);
         }
     }
 }

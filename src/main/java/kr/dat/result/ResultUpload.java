@@ -1,4 +1,4 @@
-package kr.dat.scoring;
+package kr.dat.result;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package kr.dat.scoring;
+package kr.dat.result;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -7,7 +7,10 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
-/** The read model of result records: a COMPLETED diagnosis with its result, of a patient the doctor owns. */
+/**
+ * The read model of result records: a COMPLETED diagnosis with its result. Whose patient it is,
+ * is not decided here but by the patient feature ({@link RecordService}).
+ */
 @ApplicationScoped
 public class RecordRepository {
 
@@ -27,23 +30,22 @@ public class RecordRepository {
     private static final String SELECT = "SELECT d.id, d.patient_id, d.type::text, d.level, d.created_at, "
             + "r.original_file_path, r.processed_file_path, r.score, r.time_spent, r.fps "
             + "FROM diagnoses d JOIN diagnosis_results r ON r.diagnosis_id = d.id AND NOT r.is_deleted "
-            + "JOIN patients p ON p.id = d.patient_id "
-            + "WHERE d.state = 'COMPLETED' AND NOT d.is_deleted AND p.created_by = :doctor ";
+            + "WHERE d.state = 'COMPLETED' AND NOT d.is_deleted ";
 
-    public List<Row> list(int doctorId, int patientId, LocalDateTime fromUtc, LocalDateTime toUtc) {
+    public List<Row> list(int patientId, LocalDateTime fromUtc, LocalDateTime toUtc) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(SELECT + "AND d.patient_id = :patient "
                         + "AND d.created_at BETWEEN :from AND :to ORDER BY d.created_at DESC, d.id DESC")
-                .setParameter("doctor", doctorId).setParameter("patient", patientId)
+                .setParameter("patient", patientId)
                 .setParameter("from", fromUtc).setParameter("to", toUtc)
                 .getResultList();
         return rows.stream().map(RecordRepository::row).toList();
     }
 
-    public Optional<Row> find(int doctorId, int diagnosisId) {
+    public Optional<Row> find(int diagnosisId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(SELECT + "AND d.id = :id ORDER BY r.id DESC LIMIT 1")
-                .setParameter("doctor", doctorId).setParameter("id", diagnosisId)
+                .setParameter("id", diagnosisId)
                 .getResultList();
         return rows.stream().findFirst().map(RecordRepository::row);
     }

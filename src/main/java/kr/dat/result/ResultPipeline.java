@@ -1,0 +1,222 @@
+package kr.dat.result;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import kr.dat.audit.AuditAction;
+import kr.dat.audit.AuditLog;
+import kr.dat.diagnosis.Diagnosis;
+import kr.dat.diagnosis.DiagnosisService;
+import kr.dat.diagnosis.DiagnosisState;
+import kr.dat.platform.config.AppConfig;
+import kr.dat.platform.config.Times;
+import kr.dat.platform.persistence.Transactions;
+import kr.dat.storage.ObjectStore;
+import kr.dat.storage.StorageException;
+
+/**
+ * A headset's result upload from the frame to the record (docs/protocol.md §6, docs/scoring.md),
+ * top to bottom:
+ * <ol>
+ * <li>{@link #accept}: only for the socket's live session, at most 10 MiB, then a <b>durable claim</b>
+ * in PostgreSQL (once per diagnosis: a repeat is ignored) in the same transaction that marks the
+ * session as waiting for its result. From here on the upload cannot be lost.</li>
+ * <li>{@link #process}, now and — if the bucket is away or the server restarts — later by
+ * {@link ResultRetryTimer}, on whichever node holds the lease: the original file into the bucket,
+ * scoring, the processed file, then the record and COMPLETED in one transaction; a rejected CSV
+ * makes the session FAILED with the reason (the original is kept).</li>
+ * </ol>
+ * Each step is recorded in {@code result_uploads}, so a retry resumes where the last attempt stopped;
+ * every database step is its own short transaction, and no call to the bucket runs inside one.
+ */
+@ApplicationScoped
+public class ResultPipeline {
+
+    /** 10 MiB of UTF-8, checked before anything else. */
+    public static final int MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+    /** How long one worker may hold an upload before another node may take it over. */
+    static final int LEASE_SECONDS = 120;
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    private static final Logger LOG = Logger.getLogger(ResultPipeline.class.getName());
+
+    @Inject
+    DiagnosisService diagnoses;
+
+    @Inject
+    ResultRepository uploads;
+
+    @Inject
+    ObjectStore store;
+
+    @Inject
+    Transactions tx;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ResultMetrics metrics;
+
+    @Inject
+    AppConfig config;
+
+    /** The headset socket an upload came over: recorded in the audit trail with the result. */
+    public record Source(String connectionId, String address, String userAgent, boolean paired) {
+    }
+
+    /** What became of an upload, as told to a headset that asked for acknowledgements. */
+    public enum Receipt {
+        /** Durably claimed: it will become a record (or a FAILED session with a reason). */
+        STORED,
+        /** The session already has a result: this repeat is ignored (harmless). */
+        DUPLICATE,
+        /** Over 10 MiB: the session is FAILED. */
+        TOO_LARGE,
+        /** Not this socket's live session. */
+        REFUSED
+    }
+
+    // ---- 1. accept: called off the socket's I/O thread ----
+
+    /** {@code heard} learns the outcome as soon as it is known: for an accepted upload right after the claim, before the scoring. */
+    public void accept(int patientId, Source source, int diagnosisId, String csv, Consumer<Receipt> heard) {
+        Consumer<Receipt> receipt = r -> {
+            metrics.upload(r);
+            heard.accept(r);
+        };
+        String connectionId = source.connectionId();
+        Optional<Diagnosis> diagnosis = diagnoses.acceptingResult(patientId, connectionId, diagnosisId);
+        if (diagnosis.isEmpty()) {
+            LOG.warning(() -> "Upload for diagnosis " + diagnosisId + " from socket " + connectionId + " of patient "
+                    + patientId + " ignored: not its live session");
+            // a headset resending after its session ended hears that the first upload was received
+            boolean received = uploads.find(diagnosisId).filter(u -> u.patientId() != null && u.patientId() == patientId).isPresent();
+            receipt.accept(received ? Receipt.DUPLICATE : Receipt.REFUSED);
+            return;
+        }
+        long bytes = utf8Length(csv);
+        if (bytes > MAX_UPLOAD_BYTES) {
+            diagnoses.finish(diagnosisId, DiagnosisState.FAILED,
+                    "upload of " + bytes + " bytes exceeds the limit of " + MAX_UPLOAD_BYTES + " bytes");
+            receipt.accept(Receipt.TOO_LARGE);
+            return;
+        }
+        Diagnosis d = diagnosis.get();
+        if (!tx.call(() -> claim(d, patientId, csv))) {
+            LOG.warning(() -> "Repeated upload for diagnosis " + diagnosisId + " ignored (the first one counts)");
+            receipt.accept(Receipt.DUPLICATE);
+            return;
+        }
+        LOG.info(() -> "Result for diagnosis " + diagnosisId + " received (" + bytes + " bytes) from socket " + connectionId);
+        audit.headset(AuditAction.RESULT_DELIVERED, patientId, diagnosisId, source.address(), source.userAgent(),
+                "socket " + connectionId + (source.paired() ? ", paired" : ", unpaired") + ", " + bytes + " bytes");
+        receipt.accept(Receipt.STORED);
+        process(diagnosisId);
+    }
+
+    /** In a transaction: held and pending, or neither. Names the files by the upload time in the API's zone. */
+    private boolean claim(Diagnosis d, int patientId, String csv) {
+        LocalDateTime now = Times.nowUtc();
+        String stamp = now.atOffset(ZoneOffset.UTC).atZoneSameInstant(config.apiZone()).format(STAMP);
+        String fileName = d.type().name() + "_" + d.level() + "_" + stamp + ".csv";
+        if (!uploads.claim(d.id(), patientId, fileName, csv, now)) {
+            return false;
+        }
+        diagnoses.markResultPending(d.id());
+        return true;
+    }
+
+    // ---- 2. process: store, score, complete ----
+
+    /** Works the upload to its end if no other worker (on any node) holds it. Never throws. */
+    public void process(int diagnosisId) {
+        try {
+            if (tx.call(() -> uploads.lease(diagnosisId, Times.nowUtc(), LEASE_SECONDS))) {
+                run(diagnosisId);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Processing the result of diagnosis " + diagnosisId + " failed; it is retried", e);
+        }
+    }
+
+    private void run(int diagnosisId) {
+        Optional<ResultUpload> found = uploads.find(diagnosisId);
+        Optional<Diagnosis> diagnosis = diagnoses.find(diagnosisId);
+        if (found.isEmpty() || found.get().done() || diagnosis.isEmpty()) {
+            return;
+        }
+        ResultUpload u = found.get();
+        String original = "diagnosis/" + diagnosisId + "/original/" + u.fileName();
+        String processed = "diagnosis/" + diagnosisId + "/processed/" + u.fileName();
+        try {
+            if (!u.rawStored()) {
+                store.putText(original, u.content());
+                tx.run(() -> uploads.markRawStored(diagnosisId));
+            }
+            ScoredResult scored;
+            long t0 = System.nanoTime();
+            try {
+                scored = ResultScorer.score(u.content(), diagnosis.get().type());
+                metrics.scored(System.nanoTime() - t0);
+            } catch (ScoringException e) {
+                String reason = "the result CSV was rejected: " + e.getMessage();
+                tx.run(() -> {
+                    diagnoses.finish(diagnosisId, DiagnosisState.FAILED, reason);
+                    uploads.markDone(diagnosisId, reason);
+                });
+                return;
+            }
+            store.putText(processed, scored.processedCsv());
+            tx.run(() -> complete(diagnosisId, original, processed, scored));
+        } catch (StorageException e) {
+            int attempt = u.attempts() + 1;
+            LocalDateTime retry = Times.nowUtc().plusSeconds(Math.min(60, 2L << Math.min(attempt, 5)));
+            LOG.warning(() -> "Result of diagnosis " + diagnosisId + " kept in the database: " + e.getMessage()
+                    + " (" + rootCause(e) + "); attempt " + attempt + ", next at " + retry + " UTC");
+            tx.run(() -> uploads.retryAt(diagnosisId, retry, e.getMessage() + ": " + rootCause(e)));
+        }
+    }
+
+    /** In a transaction: the record exists exactly when the session is COMPLETED. */
+    private void complete(int diagnosisId, String original, String processed, ScoredResult scored) {
+        if (diagnoses.finish(diagnosisId, DiagnosisState.COMPLETED, null)) {
+            uploads.persist(new DiagnosisResult(diagnosisId, original, processed, scored, Times.nowUtc()));
+            uploads.markDone(diagnosisId, null);
+        } else {
+            uploads.markDone(diagnosisId, "the session had already ended; files kept, no record made");
+        }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : " " + t.getMessage());
+    }
+
+    /** UTF-8 length without encoding the whole text. */
+    public static long utf8Length(CharSequence s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+}
