@@ -1,11 +1,11 @@
 package kr.dat.auth;
 
-import kr.dat.platform.persistence.Lookups;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDateTime;
 import java.util.Optional;
+import kr.dat.platform.persistence.Lookups;
 
 /** JPA queries over users, doctors and refresh tokens. */
 @ApplicationScoped

@@ -1,9 +1,5 @@
 package kr.dat.auth;
 
-import kr.dat.platform.rest.Authenticated;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -18,7 +14,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import kr.dat.platform.config.AppConfig;
+import kr.dat.platform.rest.Authenticated;
 import kr.dat.platform.rest.ClientAddress;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/auth}: accounts and tokens (docs/protocol.md §2). */
 @Path("auth")

@@ -1,7 +1,5 @@
 package kr.dat.auth;
 
-import kr.dat.audit.AuditLog;
-import kr.dat.audit.AuditAction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -13,6 +11,8 @@ import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
+import kr.dat.audit.AuditAction;
+import kr.dat.audit.AuditLog;
 import kr.dat.platform.config.AppConfig;
 import kr.dat.platform.config.Times;
 import kr.dat.platform.persistence.Constraints;

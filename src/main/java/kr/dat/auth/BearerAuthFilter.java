@@ -1,6 +1,5 @@
 package kr.dat.auth;
 
-import kr.dat.platform.rest.Authenticated;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
+import kr.dat.platform.rest.Authenticated;
 import kr.dat.platform.rest.DomainException;
 import kr.dat.platform.rest.Problem;
 import kr.dat.platform.rest.RequestOrigin;

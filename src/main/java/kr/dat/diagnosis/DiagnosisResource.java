@@ -1,8 +1,5 @@
 package kr.dat.diagnosis;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import static kr.dat.platform.rest.InvalidParameterException.intPath;
 
 import jakarta.inject.Inject;
@@ -16,9 +13,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import kr.dat.platform.rest.Authenticated;
 import kr.dat.auth.DoctorLookup;
 import kr.dat.platform.config.AppConfig;
+import kr.dat.platform.rest.Authenticated;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/diagnosis}: start, live, cancel (docs/protocol.md §4). The status stream is in the realtime feature. */
 @Path("diagnosis")

@@ -1,7 +1,5 @@
 package kr.dat.diagnosis;
 
-import kr.dat.audit.AuditLog;
-import kr.dat.audit.AuditAction;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -15,6 +13,8 @@ import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.logging.Logger;
+import kr.dat.audit.AuditAction;
+import kr.dat.audit.AuditLog;
 import kr.dat.patient.PatientService;
 import kr.dat.platform.config.AppConfig;
 import kr.dat.platform.config.Times;

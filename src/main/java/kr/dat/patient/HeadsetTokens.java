@@ -1,8 +1,5 @@
 package kr.dat.patient;
 
-import kr.dat.platform.persistence.Lookups;
-import kr.dat.audit.AuditLog;
-import kr.dat.audit.AuditAction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,7 +13,10 @@ import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.logging.Logger;
+import kr.dat.audit.AuditAction;
+import kr.dat.audit.AuditLog;
 import kr.dat.platform.config.Times;
+import kr.dat.platform.persistence.Lookups;
 
 /**
  * Pairing of a patient's headset: the owning doctor issues a random token (shown once, stored as

@@ -1,6 +1,5 @@
 package kr.dat.patient;
 
-import kr.dat.platform.persistence.Lookups;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -8,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import kr.dat.platform.persistence.Lookups;
 
 @ApplicationScoped
 public class PatientRepository {

@@ -1,8 +1,5 @@
 package kr.dat.patient;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import static kr.dat.platform.rest.InvalidParameterException.intPath;
 
 import jakarta.inject.Inject;
@@ -19,10 +16,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import kr.dat.platform.rest.Authenticated;
 import kr.dat.auth.DoctorLookup;
 import kr.dat.platform.config.AppConfig;
 import kr.dat.platform.config.Times;
+import kr.dat.platform.rest.Authenticated;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/patients}: a doctor's patients (docs/protocol.md §3). */
 @Path("patients")

@@ -1,7 +1,5 @@
 package kr.dat.patient;
 
-import kr.dat.audit.AuditLog;
-import kr.dat.audit.AuditAction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -10,6 +8,8 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import kr.dat.audit.AuditAction;
+import kr.dat.audit.AuditLog;
 import kr.dat.platform.persistence.Constraints;
 import kr.dat.platform.rest.DomainException;
 

@@ -1,6 +1,5 @@
 package kr.dat.realtime;
 
-import kr.dat.platform.persistence.DataSources;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -26,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import kr.dat.platform.persistence.DataSources;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 

@@ -1,8 +1,5 @@
 package kr.dat.realtime;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import static kr.dat.platform.rest.InvalidParameterException.intPath;
 
 import jakarta.inject.Inject;
@@ -16,13 +13,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import kr.dat.platform.rest.Authenticated;
 import kr.dat.auth.DoctorLookup;
 import kr.dat.diagnosis.Diagnosis;
 import kr.dat.diagnosis.DiagnosisMessages;
 import kr.dat.diagnosis.DiagnosisService;
 import kr.dat.platform.config.AppConfig;
 import kr.dat.platform.config.Times;
+import kr.dat.platform.rest.Authenticated;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/diagnosis/{id}/status}: the doctor's live view of a session (docs/protocol.md §5). */
 @Path("diagnosis/{id}/status")

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Queue;
-import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 

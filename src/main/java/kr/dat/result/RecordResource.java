@@ -1,10 +1,5 @@
 package kr.dat.result;
 
-import kr.dat.audit.AuditLog;
-import kr.dat.audit.AuditAction;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import static kr.dat.platform.rest.InvalidParameterException.instantQuery;
 import static kr.dat.platform.rest.InvalidParameterException.intPath;
 import static kr.dat.platform.rest.InvalidParameterException.intQuery;
@@ -23,10 +18,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import kr.dat.platform.rest.Authenticated;
+import kr.dat.audit.AuditAction;
+import kr.dat.audit.AuditLog;
 import kr.dat.auth.DoctorLookup;
 import kr.dat.platform.config.AppConfig;
 import kr.dat.platform.config.Times;
+import kr.dat.platform.rest.Authenticated;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/diagnosis/record}: the doctor's result records (docs/protocol.md §7). */
 @Path("diagnosis/record")

@@ -11,8 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Locale;
-import kr.dat.platform.metrics.Meters;
 import java.util.concurrent.TimeUnit;
+import kr.dat.platform.metrics.Meters;
 
 /**
  * {@code dat_uploads_total{outcome}}, {@code dat_uploads_pending} (results held until storage takes

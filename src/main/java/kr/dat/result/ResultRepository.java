@@ -1,12 +1,12 @@
 package kr.dat.result;
 
-import kr.dat.platform.persistence.Lookups;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import kr.dat.platform.persistence.Lookups;
 
 @ApplicationScoped
 public class ResultRepository {

@@ -189,4 +189,3 @@ class HostileInputIT extends ApiIT {
         }
     }
 }
-
