@@ -2,13 +2,11 @@ package kr.dat.auth;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 import java.util.Objects;
 import kr.dat.platform.config.Times;
+import kr.dat.platform.persistence.RowEntity;
 
 /**
  * One refresh token of a login family (table {@code tokens}). Only the SHA-256 of the token is
@@ -17,11 +15,7 @@ import kr.dat.platform.config.Times;
  */
 @Entity
 @Table(name = "tokens")
-public class RefreshToken {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Integer id;
+public class RefreshToken extends RowEntity {
 
     @Column(name = "refresh_token", nullable = false)
     private String tokenHash;
@@ -44,33 +38,22 @@ public class RefreshToken {
     @Column(name = "is_deleted", nullable = false)
     private boolean rotated;
 
-    @Column(name = "created_at", nullable = false)
-    private LocalDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private LocalDateTime updatedAt;
-
     protected RefreshToken() {
     }
 
     public RefreshToken(String tokenHash, Integer userId, String familyId, String ipAddress, String userAgent,
                         LocalDateTime expiresAt) {
+        super(Times.nowUtc());
         this.tokenHash = Objects.requireNonNull(tokenHash);
         this.userId = Objects.requireNonNull(userId);
         this.familyId = Objects.requireNonNull(familyId);
         this.ipAddress = truncate(ipAddress, 45);
         this.userAgent = truncate(userAgent, 255);
         this.expiresAt = Objects.requireNonNull(expiresAt);
-        this.createdAt = Times.nowUtc();
-        this.updatedAt = this.createdAt;
     }
 
     private static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
-    }
-
-    public Integer id() {
-        return id;
     }
 
     public Integer userId() {
@@ -87,7 +70,7 @@ public class RefreshToken {
 
     /** Rotated at or before {@code t} (the row's {@code updated_at} is the rotation time). */
     public boolean rotatedBefore(LocalDateTime t) {
-        return rotated && !updatedAt.isAfter(t);
+        return rotated && !updatedAt().isAfter(t);
     }
 
     public boolean isExpired(LocalDateTime nowUtc) {
@@ -101,15 +84,5 @@ public class RefreshToken {
 
     private static boolean differs(String stored, String presented) {
         return stored != null && presented != null && !stored.equals(presented);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof RefreshToken other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return RefreshToken.class.hashCode();
     }
 }

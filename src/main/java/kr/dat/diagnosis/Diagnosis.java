@@ -4,15 +4,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import kr.dat.platform.persistence.RowEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -34,11 +32,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "diagnoses")
-public class Diagnosis {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Integer id;
+public class Diagnosis extends RowEntity {
 
     @Column(name = "doctor_id", nullable = false)
     private Integer doctorId;
@@ -71,12 +65,6 @@ public class Diagnosis {
     @Column(name = "is_deleted", nullable = false)
     private boolean deleted;
 
-    @Column(name = "created_at", nullable = false)
-    private LocalDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private LocalDateTime updatedAt;
-
     /** A result was durably received and waits for storage: the session is the doctor's no longer. */
     @Column(name = "result_pending", nullable = false)
     private boolean resultPending;
@@ -90,6 +78,7 @@ public class Diagnosis {
 
     Diagnosis(int doctorId, int patientId, String code, DiagnosisType type, int level,
               LocalDateTime now, LocalDateTime expiredAt, String headsetConnection) {
+        super(now);
         this.doctorId = doctorId;
         this.patientId = patientId;
         this.code = Objects.requireNonNull(code);
@@ -97,8 +86,6 @@ public class Diagnosis {
         this.level = level;
         this.state = DiagnosisState.READY;
         this.expiredAt = Objects.requireNonNull(expiredAt);
-        this.createdAt = now;
-        this.updatedAt = now;
         this.headsetConnection = headsetConnection;
     }
 
@@ -133,7 +120,7 @@ public class Diagnosis {
 
     /** The change {@code cause} asks for, if this session (as read) allows it. */
     public Optional<Move> moveTo(DiagnosisState next, Cause cause, LocalDateTime nowUtc, String reason) {
-        return move(id, state, resultPending, expiredAt, next, cause, nowUtc, reason);
+        return move(id(), state, resultPending, expiredAt, next, cause, nowUtc, reason);
     }
 
     /** {@link #moveTo} for a session in this state, with this expiry and pending flag. */
@@ -183,10 +170,6 @@ public class Diagnosis {
         return this.patientId == patientId;
     }
 
-    public Integer id() {
-        return id;
-    }
-
     public Integer doctorId() {
         return doctorId;
     }
@@ -215,25 +198,7 @@ public class Diagnosis {
         return expiredAt;
     }
 
-    public LocalDateTime createdAt() {
-        return createdAt;
-    }
-
-    public LocalDateTime updatedAt() {
-        return updatedAt;
-    }
-
     public String headsetConnection() {
         return headsetConnection;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof Diagnosis other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Diagnosis.class.hashCode();
     }
 }

@@ -2,21 +2,15 @@ package kr.dat.result;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 import java.util.Objects;
+import kr.dat.platform.persistence.RowEntity;
 
 /** The stored result of a COMPLETED diagnosis (table {@code diagnosis_results}). Metrics may be NULL in old rows. */
 @Entity
 @Table(name = "diagnosis_results")
-public class DiagnosisResult {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Integer id;
+public class DiagnosisResult extends RowEntity {
 
     @Column(name = "diagnosis_id", nullable = false)
     private Integer diagnosisId;
@@ -37,28 +31,17 @@ public class DiagnosisResult {
     @Column(name = "is_deleted", nullable = false)
     private boolean deleted;
 
-    @Column(name = "created_at", nullable = false)
-    private LocalDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private LocalDateTime updatedAt;
-
     protected DiagnosisResult() {
     }
 
     DiagnosisResult(int diagnosisId, String originalFilePath, String processedFilePath, ScoredResult r, LocalDateTime now) {
+        super(now);
         this.diagnosisId = diagnosisId;
         this.originalFilePath = Objects.requireNonNull(originalFilePath);
         this.processedFilePath = processedFilePath;
         this.score = r.score();
         this.timeSpent = r.timeSpent();
         this.fps = r.fps();
-        this.createdAt = now;
-        this.updatedAt = now;
-    }
-
-    public Integer id() {
-        return id;
     }
 
     public Integer diagnosisId() {
@@ -89,15 +72,5 @@ public class DiagnosisResult {
     public String fileName() {
         String path = processedFilePath != null ? processedFilePath : originalFilePath;
         return path.substring(path.lastIndexOf('/') + 1);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof DiagnosisResult other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return DiagnosisResult.class.hashCode();
     }
 }
