@@ -20,7 +20,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -62,7 +61,7 @@ public class ClusterNode {
     private final CountDownLatch listening = new CountDownLatch(1);
     private volatile boolean running = true;
     private Thread listener;
-    private ScheduledFuture<?> heartbeat;
+    private Periodic heartbeat;
 
     @PostConstruct
     void start() {
@@ -71,7 +70,7 @@ public class ClusterNode {
         listener = threads.newThread(this::listen);
         listener.setName("dat-cluster-listener");
         listener.start();
-        heartbeat = scheduler.scheduleWithFixedDelay(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        heartbeat = Periodic.every(scheduler, HEARTBEAT_SECONDS, "Cluster heartbeat", this::beat);
         try {
             if (!listening.await(10, TimeUnit.SECONDS)) {
                 LOG.warning("Cluster listener not ready after 10 s; it keeps trying");
@@ -86,7 +85,7 @@ public class ClusterNode {
     void stop() {
         running = false;
         if (heartbeat != null) {
-            heartbeat.cancel(false);
+            heartbeat.close();
         }
         if (listener != null) {
             try {

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -49,18 +48,17 @@ public class HeadsetRegistry {
 
     private final Map<Integer, HeadsetConnection> byPatient = new ConcurrentHashMap<>();
     private final Map<Session, HeadsetConnection> bySession = new ConcurrentHashMap<>();
-    private ScheduledFuture<?> pings;
+    private Periodic pings;
 
     @PostConstruct
     void start() {
-        int seconds = config.headsetPingSeconds();
-        pings = scheduler.scheduleAtFixedRate(this::pingRound, seconds, seconds, TimeUnit.SECONDS);
+        pings = Periodic.every(scheduler, config.headsetPingSeconds(), "Headset ping round", this::pingRound);
     }
 
     @PreDestroy
     void stop() {
         if (pings != null) {
-            pings.cancel(false);
+            pings.close();
         }
     }
 

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import kr.dat.diagnosis.DiagnosisState;
 
@@ -32,17 +30,17 @@ public class StatusStreams {
     ManagedScheduledExecutorService scheduler;
 
     private final Map<Integer, Set<Stream>> byDiagnosis = new ConcurrentHashMap<>();
-    private ScheduledFuture<?> pings;
+    private Periodic pings;
 
     @PostConstruct
     void start() {
-        pings = scheduler.scheduleAtFixedRate(this::pingAll, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
+        pings = Periodic.every(scheduler, PING_SECONDS, "SSE keep-alive", this::pingAll);
     }
 
     @PreDestroy
     void stop() {
         if (pings != null) {
-            pings.cancel(false);
+            pings.close();
         }
         byDiagnosis.values().forEach(set -> set.forEach(Stream::close));
     }
