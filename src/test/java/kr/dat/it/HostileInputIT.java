@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import kr.dat.bench.ScoringBenchmark;
+import kr.dat.result.SyntheticResults;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,7 +37,7 @@ class HostileInputIT extends ApiIT {
 
     @Test
     void hugeFramesAreRefusedWhileTwentyTenMegabyteUploadsAreAllScored() throws Exception {
-        String csv = ScoringBenchmark.balanceBall((int) (9.5 * MB));
+        String csv = SyntheticResults.balanceBall((int) (9.5 * MB));
         List<LiveSession> sessions = new ArrayList<>();
         List<Headset> headsets = new ArrayList<>();
         List<Integer> ids = new ArrayList<>();

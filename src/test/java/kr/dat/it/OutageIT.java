@@ -104,7 +104,8 @@ class OutageIT extends ApiIT {
         assertEquals("환자가 로그인 상태가 아닙니다.", start.detail());
         // ... and the arriving headset connects normally once the database is back
         try (Headset again = arriving.connectHeadset()) {
-            assertEquals(201, arriving.start("BALANCEBALL", 1).status());
+            Api.Reply started = arriving.start("BALANCEBALL", 1);
+            assertEquals(201, started.status(), started.body());
             again.expect("s_start_diagnosis");
         }
     }

@@ -29,6 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kr.dat.devstack.DevStack;
 import kr.dat.devstack.WildFlyProcess;
+import kr.dat.result.SyntheticResults;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -339,7 +340,7 @@ public final class LiveBenchmark {
     }
 
     static void upload(Account a, URI api) throws Exception {
-        String csv = ScoringBenchmark.balanceBall(10_400_000);
+        String csv = SyntheticResults.balanceBall(10_400_000);
         String frameHead = "{\"action\":\"c_upload_result\",\"data\":{\"diagnosis_id\":";
         long[] times = new long[5];
         for (int round = 0; round < times.length; round++) {
