@@ -93,24 +93,22 @@ class DiagnosisIT extends ApiIT {
 
     @Test
     void cancelStopsTheHeadsetAndEndsTheStream() {
-        LiveSession s = LiveSession.create(api);
-        try (Headset headset = s.connectHeadset()) {
-            int id = s.startOk();
-            headset.expect("s_start_diagnosis");
-            try (StatusWatcher sse = s.watch(id)) {
-                sse.expect("READY");
-                Api.Reply other = api.post("diagnosis/" + id + "/cancel", null, api.doctor().accessToken());
-                assertEquals(403, other.status());
-                assertEquals("해당 진단에 대한 권한이 없습니다.", other.detail());
+        LiveSession s;
+        try (LiveSession.Running run = LiveSession.running(api)) {
+            s = run.session();
+            int id = run.id();
+            Api.Reply other = api.post("diagnosis/" + id + "/cancel", null, api.doctor().accessToken());
+            assertEquals(403, other.status());
+            assertEquals("해당 진단에 대한 권한이 없습니다.", other.detail());
 
-                Api.Reply cancelled = s.cancel(id);
-                assertEquals(200, cancelled.status());
-                assertEquals("", cancelled.body());
-                JsonObject stop = headset.expect("s_stop_diagnosis");
-                assertTrue(stop.isNull("data"));
-                sse.expect("CANCELLED");
-                sse.awaitEnd(WAIT);
-            }
+            Api.Reply cancelled = s.cancel(id);
+            assertEquals(200, cancelled.status());
+            assertEquals("", cancelled.body());
+            JsonObject stop = run.headset().expect("s_stop_diagnosis");
+            assertTrue(stop.isNull("data"));
+            run.sse().expect("CANCELLED");
+            run.sse().awaitEnd(WAIT);
+
             Api.Reply again = s.cancel(id);
             assertEquals(400, again.status());
             assertEquals("이미 완료된 진단입니다.", again.detail());
@@ -153,17 +151,11 @@ class DiagnosisIT extends ApiIT {
 
     @Test
     void deletingThePatientStopsItsSessionAndClosesItsSocket() {
-        LiveSession s = LiveSession.create(api);
-        try (Headset headset = s.connectHeadset()) {
-            int id = s.startOk();
-            headset.expect("s_start_diagnosis");
-            try (StatusWatcher sse = s.watch(id)) {
-                sse.expect("READY");
-                assertEquals(204, api.delete("patients/" + s.patientId(), s.doctor().accessToken()).status());
-                headset.expect("s_stop_diagnosis");
-                assertEquals(4004, headset.awaitClose(WAIT));
-                sse.expect("CANCELLED");
-            }
+        try (LiveSession.Running run = LiveSession.running(api)) {
+            assertEquals(204, api.delete("patients/" + run.session().patientId(), run.session().doctor().accessToken()).status());
+            run.headset().expect("s_stop_diagnosis");
+            assertEquals(4004, run.headset().awaitClose(WAIT));
+            run.sse().expect("CANCELLED");
         }
     }
 
@@ -186,23 +178,17 @@ class DiagnosisIT extends ApiIT {
 
     @Test
     void badFramesAreIgnoredAndTheSocketStaysUp() {
-        LiveSession s = LiveSession.create(api);
-        try (Headset headset = s.connectHeadset()) {
-            int id = s.startOk();
-            headset.expect("s_start_diagnosis");
-            try (StatusWatcher sse = s.watch(id)) {
-                sse.expect("READY");
-                headset.sendRaw("this is not json");
-                headset.sendRaw("[1,2,3]");
-                headset.sendRaw("{\"action\":\"c_diagnosis_started\",\"data\":\"x\"}");
-                headset.sendRaw("{\"action\":\"c_diagnosis_started\",\"data\":{\"diagnosis_id\":\"abc\"}}");
-                headset.sendRaw("{\"action\":\"c_unknown\",\"data\":{\"diagnosis_id\":" + id + "}}");
-                headset.sendRaw("{\"data\":{\"diagnosis_id\":" + id + "}}");
-                headset.sendBinary(new byte[] {1, 2, 3});
-                headset.diagnosisEvent("c_diagnosis_started", id);
-                sse.expect("STARTED");
-                assertTrue(headset.isOpen());
-            }
+        try (LiveSession.Running run = LiveSession.running(api)) {
+            run.headset().sendRaw("this is not json");
+            run.headset().sendRaw("[1,2,3]");
+            run.headset().sendRaw("{\"action\":\"c_diagnosis_started\",\"data\":\"x\"}");
+            run.headset().sendRaw("{\"action\":\"c_diagnosis_started\",\"data\":{\"diagnosis_id\":\"abc\"}}");
+            run.headset().sendRaw("{\"action\":\"c_unknown\",\"data\":{\"diagnosis_id\":" + run.id() + "}}");
+            run.headset().sendRaw("{\"data\":{\"diagnosis_id\":" + run.id() + "}}");
+            run.headset().sendBinary(new byte[] {1, 2, 3});
+            run.headset().diagnosisEvent("c_diagnosis_started", run.id());
+            run.sse().expect("STARTED");
+            assertTrue(run.headset().isOpen());
         }
     }
 
@@ -234,35 +220,23 @@ class DiagnosisIT extends ApiIT {
 
     @Test
     void anUploadOverTenMebibytesFailsTheSession() {
-        LiveSession s = LiveSession.create(api);
-        try (Headset headset = s.connectHeadset()) {
-            int id = s.startOk();
-            headset.expect("s_start_diagnosis");
-            try (StatusWatcher sse = s.watch(id)) {
-                sse.expect("READY");
-                headset.send("c_upload_result", Json.createObjectBuilder().add("diagnosis_id", id)
-                        .add("file_content", "a".repeat(10 * 1024 * 1024 + 1)).build());
-                sse.expect("FAILED");
-                assertTrue(failureReason(id).contains("exceeds"), failureReason(id));
-                assertTrue(headset.isOpen());
-            }
+        try (LiveSession.Running run = LiveSession.running(api)) {
+            run.headset().send("c_upload_result", Json.createObjectBuilder().add("diagnosis_id", run.id())
+                    .add("file_content", "a".repeat(10 * 1024 * 1024 + 1)).build());
+            run.sse().expect("FAILED");
+            assertTrue(failureReason(run.id()).contains("exceeds"), failureReason(run.id()));
+            assertTrue(run.headset().isOpen());
         }
     }
 
     @Test
     void overdueSessionsExpireByThemselvesAndTellEveryone() throws Exception {
-        LiveSession s = LiveSession.create(api);
-        try (Headset headset = s.connectHeadset()) {
-            int id = s.startOk();
-            headset.expect("s_start_diagnosis");
-            try (StatusWatcher sse = s.watch(id)) {
-                sse.expect("READY");
-                TestDb.update("UPDATE diagnoses SET expired_at = (now() AT TIME ZONE 'utc') - interval '1 second' WHERE id = ?", id);
-                sse.expect("EXPIRED");
-                headset.expect("s_stop_diagnosis");
-                sse.awaitEnd(WAIT);
-            }
-            assertEquals(404, api.get("diagnosis/live", s.doctor().accessToken()).status());
+        try (LiveSession.Running run = LiveSession.running(api)) {
+            TestDb.update("UPDATE diagnoses SET expired_at = (now() AT TIME ZONE 'utc') - interval '1 second' WHERE id = ?", run.id());
+            run.sse().expect("EXPIRED");
+            run.headset().expect("s_stop_diagnosis");
+            run.sse().awaitEnd(WAIT);
+            assertEquals(404, api.get("diagnosis/live", run.session().doctor().accessToken()).status());
         }
     }
 

@@ -14,6 +14,32 @@ record LiveSession(Api api, Api.Session doctor, int patientId, String patientCod
         return new LiveSession(api, doctor, p.json().getInt("id"), p.json().getString("code"));
     }
 
+    /** A started session: the headset told to start, the doctor's stream showing READY. */
+    record Running(LiveSession session, Headset headset, int id, StatusWatcher sse) implements AutoCloseable {
+        @Override
+        public void close() {
+            try (headset) {
+                sse.close();
+            }
+        }
+    }
+
+    /** A new doctor and patient, the headset connected and a session started and watched. */
+    static Running running(Api api) {
+        LiveSession s = create(api);
+        Headset headset = s.connectHeadset();
+        try {
+            int id = s.startOk();
+            headset.expect("s_start_diagnosis");
+            StatusWatcher sse = s.watch(id);
+            sse.expect("READY");
+            return new Running(s, headset, id, sse);
+        } catch (RuntimeException | Error e) {
+            headset.close();
+            throw e;
+        }
+    }
+
     Headset connectHeadset() {
         return Headset.connect(api.base(), patientCode);
     }
