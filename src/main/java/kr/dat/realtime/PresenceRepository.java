@@ -11,7 +11,7 @@ import kr.dat.diagnosis.HeadsetPresence;
 
 /**
  * Cluster-wide presence of headsets ({@code headset_presence}): which node holds the newest socket
- * of each patient. A row counts only while its node's heartbeat is fresh.
+ * of each patient. A row counts only while its node is alive: this node, or one whose heartbeat is fresh.
  */
 @ApplicationScoped
 public class PresenceRepository implements HeadsetPresence {
@@ -25,15 +25,21 @@ public class PresenceRepository implements HeadsetPresence {
     @Inject
     ClusterBus bus;
 
-    private static final String FRESH_NODE = " AND n.heartbeat_at > (now() AT TIME ZONE 'utc') - make_interval(secs => :dead)";
+    /**
+     * The row's node is alive: this node (it is answering, even if its heartbeat could not be
+     * written during a database stall), or one whose heartbeat is fresh.
+     */
+    private static final String FRESH_NODE = " AND (p.node_id = :self"
+            + " OR n.heartbeat_at > (now() AT TIME ZONE 'utc') - make_interval(secs => :dead))";
 
-    /** The patient's registered socket, on a node whose heartbeat is fresh. */
+    /** The patient's registered socket, on a node that is alive. */
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> connectionOf(int patientId) {
         return em.createNativeQuery("SELECT p.connection_id FROM headset_presence p JOIN cluster_nodes n ON n.node_id = p.node_id "
                         + "WHERE p.patient_id = :patient" + FRESH_NODE)
                 .setParameter("patient", patientId)
+                .setParameter("self", node.id())
                 .setParameter("dead", ClusterNode.DEAD_AFTER_SECONDS)
                 .getResultStream().findFirst().map(String.class::cast);
     }
@@ -45,6 +51,7 @@ public class PresenceRepository implements HeadsetPresence {
                         + "WHERE p.patient_id = :patient AND p.connection_id = :conn" + FRESH_NODE
                         + " AND COALESCE(p.alive_at, p.connected_at) > (now() AT TIME ZONE 'utc') - make_interval(secs => :alive)")
                 .setParameter("patient", patientId).setParameter("conn", connectionId)
+                .setParameter("self", node.id())
                 .setParameter("dead", ClusterNode.DEAD_AFTER_SECONDS).setParameter("alive", seconds)
                 .getResultList().isEmpty();
     }
