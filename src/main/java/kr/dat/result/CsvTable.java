@@ -1,54 +1,257 @@
 package kr.dat.result;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * The records of a result CSV (the header is record 0). A file with quotes is parsed by
- * commons-csv; a file without a single quote character (what the headsets write for BalanceBall
- * and FitBox) is split by one scan that keeps only the cells' positions, so the cells that are
- * merely copied to the processed file are never turned into strings.
+ * The records of a result CSV (the header is record 0), split in one scan that keeps only where
+ * each cell ends: cells that are merely copied to the processed file are never turned into
+ * strings, and numbers are read where they stand.
+ *
+ * <p>The dialect is RFC 4180 as commons-csv's {@code DEFAULT} format reads it with empty lines
+ * ignored (a test compares the two on the fixtures, on edge cases and on random input): comma
+ * separated; LF, CRLF or CR end a record; a field that starts with a quote runs to the matching
+ * quote, may hold commas and line breaks, and spells a quote as two; a quote anywhere else is an
+ * ordinary character. What commons-csv refuses is refused too: text after a closing quote, and a
+ * quote that is never closed. Hand-written rather than commons-csv for speed and memory (a
+ * 10 MB upload is scored on the headset's socket path; docs/benchmarks.md).
  */
-abstract class CsvTable {
+final class CsvTable {
 
     static final Set<String> MISSING = Set.of("", "NA", "N/A", "n/a", "NULL", "null", "NaN", "nan", "-NaN",
             "-nan", "#N/A", "#N/A N/A", "#NA", "<NA>", "None");
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
 
-    static CsvTable of(String text) throws ScoringException {
-        return text.indexOf('"') < 0 ? split(text) : parse(text);
+    private final String text;
+    /** Per cell: the index just past its last character; bitwise-negated for a quoted cell. */
+    private final int[] ends;
+    /** Per record, and one more: the index of its first cell in {@link #ends}. */
+    private final int[] firstCell;
+    /** Per record: where its first cell starts. */
+    private final int[] starts;
+    private final int records;
+    /** Whether the text has a quote anywhere (an unquoted cell may hold one, to be escaped on output). */
+    private final boolean anyQuote;
+
+    /** Whether every unquoted cell is ASCII: copied to the output byte for byte. */
+    private final boolean asciiCells;
+
+    private CsvTable(String text, int[] ends, int[] firstCell, int[] starts, int records, boolean asciiCells) {
+        this.text = text;
+        this.asciiCells = asciiCells;
+        this.anyQuote = text.indexOf('"') >= 0;
+        this.ends = ends;
+        this.firstCell = firstCell;
+        this.starts = starts;
+        this.records = records;
     }
 
-    abstract int size();
+    static CsvTable of(String text) throws ScoringException {
+        int n = text.length();
+        int[] ends = new int[Math.max(1024, n / 8)];
+        int[] firstCell = new int[Math.max(256, n / 48)];
+        int[] starts = new int[firstCell.length];
+        int cells = 0;
+        int records = 0;
+        int line = 1;
+        int i = 0;
+        boolean recordOpen = false;
+        int high = 0; // the bits of every unquoted cell's characters, OR-ed: < 0x80 means ASCII
+        while (i <= n) {
+            // at the start of a cell
+            if (!recordOpen) {
+                if (i == n) {
+                    break;
+                }
+                char c = text.charAt(i);
+                if (c == '\n' || c == '\r') { // an empty line (or the LF of a CRLF): skipped
+                    if (c == '\n' || i + 1 >= n || text.charAt(i + 1) != '\n') {
+                        line++;
+                    }
+                    i++;
+                    continue;
+                }
+                if (records + 2 > firstCell.length) {
+                    firstCell = Arrays.copyOf(firstCell, firstCell.length + firstCell.length / 2);
+                    starts = Arrays.copyOf(starts, firstCell.length);
+                }
+                firstCell[records] = cells;
+                starts[records] = i;
+                recordOpen = true;
+            }
+            int end;
+            boolean quoted = i < n && text.charAt(i) == '"';
+            if (quoted) {
+                int j = i + 1;
+                while (true) {
+                    j = text.indexOf('"', j);
+                    if (j < 0) {
+                        throw new ScoringException("the CSV is malformed: the quoted field that starts on line " + line
+                                + " is never closed");
+                    }
+                    if (j + 1 < n && text.charAt(j + 1) == '"') {
+                        j += 2;
+                        continue;
+                    }
+                    break;
+                }
+                for (int k = i; k < j; k++) { // line breaks inside the field still count as lines
+                    if (text.charAt(k) == '\n') {
+                        line++;
+                    }
+                }
+                end = j + 1;
+                while (end < n && isSpaceAfterQuote(text.charAt(end))) { // skipped, as commons-csv does
+                    end++;
+                }
+                if (end < n) {
+                    char after = text.charAt(end);
+                    if (after != ',' && after != '\n' && after != '\r') {
+                        throw new ScoringException("the CSV is malformed: line " + line
+                                + " has text after the closing quote of a field");
+                    }
+                }
+            } else {
+                end = i;
+                while (end < n) {
+                    char c = text.charAt(end);
+                    if (c == ',' || c == '\n' || c == '\r') {
+                        break;
+                    }
+                    high |= c;
+                    end++;
+                }
+            }
+            if (cells + 1 > ends.length) {
+                ends = Arrays.copyOf(ends, ends.length + ends.length / 2);
+            }
+            ends[cells++] = quoted ? ~end : end;
+            if (end < n && text.charAt(end) == ',') {
+                i = end + 1; // the next cell of this record (empty if the line ends here)
+                continue;
+            }
+            firstCell[++records] = cells;
+            recordOpen = false;
+            if (end >= n) {
+                break;
+            }
+            // the line break: CRLF counts once
+            if (text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n') {
+                end++;
+            }
+            line++;
+            i = end + 1;
+        }
+        return new CsvTable(text, ends, firstCell, starts, records, high < 0x80);
+    }
 
-    abstract int width(int record);
+    private static boolean isSpaceAfterQuote(char c) {
+        return c != ',' && c != '\n' && c != '\r' && Character.isWhitespace(c);
+    }
 
-    /** The cell as written ({@code ""} past the end of a short row). */
-    abstract String raw(int record, int col);
+    int size() {
+        return records;
+    }
 
-    /** Appends the cell to the processed file: missing-value tokens as empty, quoted when needed. */
-    abstract void appendCell(StringBuilder out, int record, int col);
+    int width(int record) {
+        return firstCell[record + 1] - firstCell[record];
+    }
+
+    /** Where the cell's text starts (its opening quote, if quoted); {@code col} must be within the row. */
+    int start(int record, int col) {
+        int k = firstCell[record] + col;
+        return col == 0 ? starts[record] : end(ends[k - 1]) + 1;
+    }
+
+    /** Just past the cell's text (its closing quote and any blanks after it, if quoted). */
+    int end(int record, int col) {
+        return end(ends[firstCell[record] + col]);
+    }
+
+    boolean quoted(int record, int col) {
+        return ends[firstCell[record] + col] < 0;
+    }
+
+    String text() {
+        return text;
+    }
+
+    /** For a quoted cell: the index of its closing quote. */
+    int closingQuote(int record, int col) {
+        int q = end(record, col) - 1;
+        while (text.charAt(q) != '"') {
+            q--;
+        }
+        return q;
+    }
+
+    private static int end(int stored) {
+        return stored < 0 ? ~stored : stored;
+    }
+
+    /** The cell's value ({@code ""} past the end of a short row), quotes removed. */
+    String raw(int record, int col) {
+        if (col >= width(record)) {
+            return "";
+        }
+        int from = start(record, col);
+        int to = end(record, col);
+        if (!quoted(record, col)) {
+            return text.substring(from, to);
+        }
+        String inner = text.substring(from + 1, closingQuote(record, col));
+        return inner.indexOf('"') < 0 ? inner : inner.replace("\"\"", "\"");
+    }
 
     /** The cell, with missing-value tokens read as empty. */
-    final String cell(int record, int col) {
+    String cell(int record, int col) {
         String v = raw(record, col);
         return mayBeMissing(v, 0, v.length()) && MISSING.contains(v) ? "" : v;
     }
 
-    final String[] row(int record) {
+    /** Whether the cell is empty or a missing-value token, without making a string of it if it is not short. */
+    boolean missing(int record, int col) {
+        if (col >= width(record)) {
+            return true;
+        }
+        if (quoted(record, col)) {
+            return cell(record, col).isEmpty();
+        }
+        int from = start(record, col);
+        int to = end(record, col);
+        return mayBeMissing(text, from, to) && MISSING.contains(text.substring(from, to));
+    }
+
+    String[] row(int record) {
         String[] r = new String[width(record)];
         for (int c = 0; c < r.length; c++) {
             r[c] = raw(record, c);
         }
         return r;
+    }
+
+    /** Appends the cell to the processed file: missing-value tokens as empty, quoted when needed. */
+    void appendCell(Utf8Writer out, int record, int col) {
+        if (col >= width(record)) {
+            return;
+        }
+        if (quoted(record, col)) {
+            appendEscaped(out, cell(record, col));
+            return;
+        }
+        int from = start(record, col);
+        int to = end(record, col);
+        if (mayBeMissing(text, from, to) && MISSING.contains(text.substring(from, to))) {
+            return;
+        }
+        if (anyQuote && text.substring(from, to).indexOf('"') >= 0) {
+            appendEscaped(out, text.substring(from, to)); // a quote inside an unquoted cell
+            return;
+        }
+        if (asciiCells) {
+            out.appendAscii(text, from, to);
+        } else {
+            out.append(text, from, to); // no comma or line break can be inside
+        }
     }
 
     /** A cheap filter before the set lookup: every token is short and starts with one of these. */
@@ -61,11 +264,14 @@ abstract class CsvTable {
             return false;
         }
         char c = s.charAt(from);
-        return c == 'N' || c == 'n' || c == '-' || c == '#' || c == '<';
+        if (c == '-') { // only -NaN and -nan: a negative number is never missing
+            return len == 4 && (s.charAt(from + 1) == 'N' || s.charAt(from + 1) == 'n');
+        }
+        return c == 'N' || c == 'n' || c == '#' || c == '<';
     }
 
     /** Quotes a field only if it holds a comma, a quote or a line break. */
-    static void appendEscaped(StringBuilder out, String v) {
+    static void appendEscaped(Utf8Writer out, String v) {
         if (v == null) {
             return;
         }
@@ -75,7 +281,7 @@ abstract class CsvTable {
             quote = c == ',' || c == '"' || c == '\n' || c == '\r';
         }
         if (!quote) {
-            out.append(v);
+            out.append(v, 0, v.length());
             return;
         }
         out.append('"');
@@ -87,138 +293,5 @@ abstract class CsvTable {
             out.append(c);
         }
         out.append('"');
-    }
-
-    // ---- quoted files: commons-csv ----
-
-    static CsvTable parse(String text) throws ScoringException {
-        List<String[]> records = new ArrayList<>();
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
-            for (CSVRecord record : parser) {
-                records.add(record.values());
-            }
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new ScoringException("the CSV is malformed: " + e.getMessage());
-        }
-        return new Parsed(records);
-    }
-
-    private static final class Parsed extends CsvTable {
-        private final List<String[]> records;
-
-        Parsed(List<String[]> records) {
-            this.records = records;
-        }
-
-        @Override
-        int size() {
-            return records.size();
-        }
-
-        @Override
-        int width(int record) {
-            return records.get(record).length;
-        }
-
-        @Override
-        String raw(int record, int col) {
-            String[] r = records.get(record);
-            return col < r.length ? r[col] : "";
-        }
-
-        @Override
-        void appendCell(StringBuilder out, int record, int col) {
-            appendEscaped(out, cell(record, col));
-        }
-    }
-
-    // ---- quote-free files: one scan ----
-
-    /**
-     * Without quotes, RFC 4180 reduces to splitting on commas and line breaks: LF, CRLF or CR end
-     * a line and empty lines are skipped, as commons-csv does (a test compares the two).
-     */
-    static CsvTable split(String text) {
-        int n = text.length();
-        int[] bounds = new int[Math.max(1024, n / 4)]; // start,end of every cell
-        int[] firstCell = new int[Math.max(256, n / 32)]; // per record: index of its first cell
-        int cells = 0;
-        int records = 0;
-        int lineStart = 0;
-        int cellStart = 0;
-        for (int i = 0; i <= n; i++) {
-            char c = i < n ? text.charAt(i) : '\n';
-            if (c != ',' && c != '\n' && c != '\r') {
-                continue;
-            }
-            boolean endOfLine = c != ',';
-            if (endOfLine && i == lineStart) { // an empty line (or the LF of a CRLF): nothing to keep
-                lineStart = i + 1;
-                cellStart = i + 1;
-                continue;
-            }
-            if (2 * cells + 2 > bounds.length) {
-                bounds = Arrays.copyOf(bounds, bounds.length * 2);
-            }
-            bounds[2 * cells] = cellStart;
-            bounds[2 * cells + 1] = i;
-            cells++;
-            cellStart = i + 1;
-            if (endOfLine) {
-                if (records + 2 > firstCell.length) {
-                    firstCell = Arrays.copyOf(firstCell, firstCell.length * 2);
-                }
-                firstCell[++records] = cells;
-                lineStart = i + 1;
-            }
-        }
-        return new Split(text, bounds, firstCell, records);
-    }
-
-    private static final class Split extends CsvTable {
-        private final String text;
-        private final int[] bounds;
-        private final int[] firstCell;
-        private final int records;
-
-        Split(String text, int[] bounds, int[] firstCell, int records) {
-            this.text = text;
-            this.bounds = bounds;
-            this.firstCell = firstCell;
-            this.records = records;
-        }
-
-        @Override
-        int size() {
-            return records;
-        }
-
-        @Override
-        int width(int record) {
-            return firstCell[record + 1] - firstCell[record];
-        }
-
-        @Override
-        String raw(int record, int col) {
-            if (col >= width(record)) {
-                return "";
-            }
-            int k = firstCell[record] + col;
-            return text.substring(bounds[2 * k], bounds[2 * k + 1]);
-        }
-
-        @Override
-        void appendCell(StringBuilder out, int record, int col) {
-            if (col >= width(record)) {
-                return;
-            }
-            int k = firstCell[record] + col;
-            int from = bounds[2 * k];
-            int to = bounds[2 * k + 1];
-            if (mayBeMissing(text, from, to) && MISSING.contains(text.substring(from, to))) {
-                return;
-            }
-            out.append(text, from, to); // no quote, comma or line break can be inside
-        }
     }
 }

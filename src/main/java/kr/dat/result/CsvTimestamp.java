@@ -17,43 +17,52 @@ final class CsvTimestamp {
 
     /** Seconds since the epoch as a double (exact microseconds / 1e6, rounded once), or NaN if malformed. */
     static double seconds(String s) {
-        long micros = micros(s);
+        return seconds(s, 0, s.length());
+    }
+
+    /** {@link #seconds(String)} of {@code s[from, to)}. */
+    static double seconds(String s, int from, int to) {
+        long micros = micros(s, from, to);
         return micros == Long.MIN_VALUE ? Double.NaN : micros / 1e6;
     }
 
     /** Exact microseconds since 1970-01-01, or {@code Long.MIN_VALUE} if the text is malformed. */
     static long micros(String s) {
-        int n = s.length();
-        int[] pos = {0};
-        int year = number(s, pos, 4, 4);
-        if (year < 0 || !expect(s, pos, '-')) {
+        return micros(s, 0, s.length());
+    }
+
+    static long micros(String s, int from, int to) {
+        int n = to;
+        int[] pos = {from};
+        int year = number(s, pos, n, 4, 4);
+        if (year < 0 || !expect(s, pos, n, '-')) {
             return Long.MIN_VALUE;
         }
-        int month = number(s, pos, 1, 2);
-        if (month < 0 || !expect(s, pos, '-')) {
+        int month = number(s, pos, n, 1, 2);
+        if (month < 0 || !expect(s, pos, n, '-')) {
             return Long.MIN_VALUE;
         }
-        int day = number(s, pos, 1, 2);
+        int day = number(s, pos, n, 1, 2);
         if (day < 0 || pos[0] >= n || s.charAt(pos[0]) != ' ') {
             return Long.MIN_VALUE;
         }
         while (pos[0] < n && s.charAt(pos[0]) == ' ') {
             pos[0]++;
         }
-        int hour = number(s, pos, 1, 2);
-        if (hour < 0 || !expect(s, pos, ':')) {
+        int hour = number(s, pos, n, 1, 2);
+        if (hour < 0 || !expect(s, pos, n, ':')) {
             return Long.MIN_VALUE;
         }
-        int minute = number(s, pos, 1, 2);
-        if (minute < 0 || !expect(s, pos, ':')) {
+        int minute = number(s, pos, n, 1, 2);
+        if (minute < 0 || !expect(s, pos, n, ':')) {
             return Long.MIN_VALUE;
         }
-        int second = number(s, pos, 1, 2);
-        if (second < 0 || !expect(s, pos, '.')) {
+        int second = number(s, pos, n, 1, 2);
+        if (second < 0 || !expect(s, pos, n, '.')) {
             return Long.MIN_VALUE;
         }
         int fracStart = pos[0];
-        int frac = number(s, pos, 1, 6);
+        int frac = number(s, pos, n, 1, 6);
         if (frac < 0 || pos[0] != n || hour > 23 || minute > 59 || second > 59) {
             return Long.MIN_VALUE;
         }
@@ -69,11 +78,11 @@ final class CsvTimestamp {
         return epochDay * MICROS_PER_DAY + ((hour * 60L + minute) * 60L + second) * 1_000_000L + frac;
     }
 
-    private static int number(String s, int[] pos, int min, int max) {
+    private static int number(String s, int[] pos, int n, int min, int max) {
         int i = pos[0];
         int v = 0;
         int count = 0;
-        while (i < s.length() && count < max) {
+        while (i < n && count < max) {
             char c = s.charAt(i);
             if (c < '0' || c > '9') {
                 break;
@@ -89,8 +98,8 @@ final class CsvTimestamp {
         return v;
     }
 
-    private static boolean expect(String s, int[] pos, char c) {
-        if (pos[0] < s.length() && s.charAt(pos[0]) == c) {
+    private static boolean expect(String s, int[] pos, int n, char c) {
+        if (pos[0] < n && s.charAt(pos[0]) == c) {
             pos[0]++;
             return true;
         }

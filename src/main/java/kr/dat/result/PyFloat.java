@@ -1,37 +1,247 @@
 package kr.dat.result;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
+
 /**
- * Writes doubles the way the old server's files show them (Python's {@code repr}): {@code 0.0},
- * {@code 1.5}, {@code 4.930422e-05}, {@code 1e+16}. The digits come from {@link Double#toString},
- * so the text always reads back as the same double.
+ * Writes doubles the way the old server's files show them (Python's {@code repr}): the shortest
+ * digits that read back as the same double, {@code 0.0}, {@code 1.5}, {@code 4.930422e-05},
+ * {@code 1e+16}.
+ *
+ * <p>The digits: a value that some decimal of at most 15 significant digits reads as (every
+ * number the headset wrote, most derived ones) is found with two exact floating-point operations
+ * — such a decimal is unique, so it is the shortest. Any other value goes to the Schubfach
+ * algorithm in jackson-core (WildFly's module), which, unlike JDK 17's {@link Double#toString},
+ * always gives the shortest digits.
  */
 final class PyFloat {
+
+    /** Exact powers of ten (every one up to 10^22 is a double). */
+    private static final double[] POW10 = new double[23];
+    private static final long FIFTEEN_DIGITS = 100_000_000_000_000L;
+    private static final long[] LONG_POW10 = new long[19];
+
+    static {
+        double p = 1;
+        for (int i = 0; i < POW10.length; i++) {
+            POW10[i] = p;
+            p *= 10;
+        }
+        long l = 1;
+        for (int i = 0; i < LONG_POW10.length; i++) {
+            LONG_POW10[i] = l;
+            l *= 10;
+        }
+    }
 
     private PyFloat() {
     }
 
+    /** 10^k for 0 ≤ k ≤ 22, exactly. */
+    static double pow10(int k) {
+        return POW10[k];
+    }
+
     static String repr(double d) {
-        StringBuilder sb = new StringBuilder(24);
-        append(sb, d);
-        return sb.toString();
+        char[] buf = new char[32];
+        return new String(buf, 0, format(d, buf, new char[20]));
+    }
+
+    static void append(Utf8Writer out, double d) {
+        char[] buf = out.scratch();
+        int n = format(d, buf, out.digits());
+        out.appendAscii(buf, 0, n);
     }
 
     static void append(StringBuilder out, double d) {
+        out.append(repr(d));
+    }
+
+    /** Python's repr of {@code d} into {@code buf} (32 chars); returns its length. */
+    static int format(double d, char[] buf, char[] digits) {
         if (Double.isNaN(d)) {
-            out.append("nan");
-            return;
+            return put(buf, 0, "nan");
         }
         if (Double.isInfinite(d)) {
-            out.append(d > 0 ? "inf" : "-inf");
-            return;
+            return put(buf, 0, d > 0 ? "inf" : "-inf");
         }
         if (d == 0) {
-            out.append(1 / d < 0 ? "-0.0" : "0.0");
-            return;
+            return put(buf, 0, 1 / d < 0 ? "-0.0" : "0.0");
         }
-        String s = Double.toString(Math.abs(d));
-        // s is "ddd.ddd" or "d.dddE[-]x": collect the significant digits and the decimal exponent
-        char[] digits = new char[s.length()];
+        double a = Math.abs(d);
+        int decpt = (int) Math.floor(Math.log10(a)) + 1; // an estimate: each path checks it
+        long packed = fifteenDigits(a, decpt, digits);
+        if (packed == Long.MIN_VALUE) {
+            packed = sixteenOrSeventeenDigits(a, decpt, digits);
+        }
+        if (packed == Long.MIN_VALUE) {
+            packed = schubfach(a, digits);
+        }
+        int count = (int) (packed >>> 32);
+        decpt = (int) packed; // value = 0.digits × 10^decpt
+        int n = 0;
+        if (d < 0) {
+            buf[n++] = '-';
+        }
+        if (decpt > -4 && decpt <= 16) {
+            if (decpt <= 0) {
+                buf[n++] = '0';
+                buf[n++] = '.';
+                for (int i = 0; i < -decpt; i++) {
+                    buf[n++] = '0';
+                }
+                System.arraycopy(digits, 0, buf, n, count);
+                n += count;
+            } else if (decpt >= count) {
+                System.arraycopy(digits, 0, buf, n, count);
+                n += count;
+                for (int i = count; i < decpt; i++) {
+                    buf[n++] = '0';
+                }
+                buf[n++] = '.';
+                buf[n++] = '0';
+            } else {
+                System.arraycopy(digits, 0, buf, n, decpt);
+                n += decpt;
+                buf[n++] = '.';
+                System.arraycopy(digits, decpt, buf, n, count - decpt);
+                n += count - decpt;
+            }
+            return n;
+        }
+        buf[n++] = digits[0];
+        if (count > 1) {
+            buf[n++] = '.';
+            System.arraycopy(digits, 1, buf, n, count - 1);
+            n += count - 1;
+        }
+        int e = decpt - 1;
+        buf[n++] = 'e';
+        buf[n++] = e < 0 ? '-' : '+';
+        int abs = Math.abs(e);
+        if (abs < 10) {
+            buf[n++] = '0';
+        }
+        return put(buf, n, Integer.toString(abs));
+    }
+
+    /**
+     * The digits of {@code a} (positive, finite) if a decimal of 15 significant digits reads as it:
+     * {@code count << 32 | decpt}, or {@code Long.MIN_VALUE}. The candidate {@code m × 10^-k} is
+     * checked by one division, which is exact-rounded because {@code m < 2^53} and {@code 10^k} is
+     * a double (Clinger's fast path): so the check is exactly what reading the decimal would give.
+     */
+    static long fifteenDigits(double a, char[] digits) {
+        return fifteenDigits(a, (int) Math.floor(Math.log10(a)) + 1, digits);
+    }
+
+    private static long fifteenDigits(double a, int decpt, char[] digits) {
+        int k = 15 - decpt;
+        if (k < 0 || k >= POW10.length) {
+            return Long.MIN_VALUE;
+        }
+        long m = Math.round(a * POW10[k]);
+        if (m < FIFTEEN_DIGITS || m >= 10 * FIFTEEN_DIGITS || m / POW10[k] != a) {
+            return Long.MIN_VALUE; // log10 was off by one near a power of ten, or more digits are needed
+        }
+        return digitsOf(m, decpt, digits);
+    }
+
+    /** {@code m}'s digits without its trailing zeros, packed with {@code decpt}. */
+    private static long digitsOf(long m, int decpt, char[] digits) {
+        while (m % 10 == 0) {
+            m /= 10;
+        }
+        int count = 0;
+        for (long t = m; t > 0; t /= 10) {
+            count++;
+        }
+        for (int i = count - 1; i >= 0; i--) {
+            digits[i] = (char) ('0' + m % 10);
+            m /= 10;
+        }
+        return (long) count << 32 | (decpt & 0xFFFFFFFFL);
+    }
+
+    /**
+     * When no 15-digit decimal reads as {@code a}: the nearest 16-digit decimal if it reads as
+     * {@code a}, else the nearest 17-digit one (which always does) — the shortest, and of those
+     * the closest, as Python chooses. In exact integer arithmetic on {@code a = f × 2^-s}: the
+     * nearest n-digit decimal is {@code N = round(f × 10^k / 2^s)}, and it reads as {@code a}
+     * when it lies within half an ulp, {@code 2 × |N × 2^s − f × 10^k| < 10^k} (equal allowed
+     * for an even {@code f}, as reading rounds half to even). Only where every quantity fits in
+     * 128 bits ({@code k ≤ 18}, {@code 1 ≤ s ≤ 120}) and the interval is symmetric (not a power
+     * of two); elsewhere {@code Long.MIN_VALUE}.
+     */
+    static long sixteenOrSeventeenDigits(double a, int decpt, char[] digits) {
+        long bits = Double.doubleToRawLongBits(a);
+        int biased = (int) (bits >>> 52) & 0x7FF;
+        long fraction = bits & ((1L << 52) - 1);
+        if (biased == 0 || fraction == 0) {
+            return Long.MIN_VALUE; // subnormal, or a power of two (a narrower interval below)
+        }
+        long f = fraction | (1L << 52);
+        int s = 1075 - biased; // a = f × 2^-s
+        if (s < 1 || s > 120) {
+            return Long.MIN_VALUE;
+        }
+        for (int n = 16; n <= 17; n++) {
+            int k = n - decpt;
+            if (k < 0 || k > 18) {
+                return Long.MIN_VALUE;
+            }
+            long p10 = LONG_POW10[k];
+            long pLo = f * p10; // P = f × 10^k, 128 bits (both factors below 2^63)
+            long pHi = Math.multiplyHigh(f, p10);
+            long q; // floor(P / 2^s)
+            long rHi; // P mod 2^s
+            long rLo;
+            if (s >= 64) {
+                q = pHi >>> (s - 64);
+                rHi = s == 64 ? 0 : pHi & ((1L << (s - 64)) - 1);
+                rLo = pLo;
+            } else {
+                q = (pLo >>> s) | (pHi << (64 - s));
+                rHi = 0;
+                rLo = pLo & ((1L << s) - 1);
+            }
+            // half = 2^(s-1); round P / 2^s to nearest, ties to even
+            long hHi = s - 1 >= 64 ? 1L << (s - 65) : 0;
+            long hLo = s - 1 >= 64 ? 0 : 1L << (s - 1);
+            int vsHalf = compare(rHi, rLo, hHi, hLo);
+            boolean up = vsHalf > 0 || (vsHalf == 0 && (q & 1) == 1);
+            long distHi;
+            long distLo;
+            if (up) { // dist = 2^s − r
+                long twoHi = s >= 64 ? 1L << (s - 64) : 0;
+                long twoLo = s >= 64 ? 0 : 1L << s;
+                distLo = twoLo - rLo;
+                distHi = twoHi - rHi - (Long.compareUnsigned(twoLo, rLo) < 0 ? 1 : 0);
+                q++;
+            } else {
+                distHi = rHi;
+                distLo = rLo;
+            }
+            if (q < LONG_POW10[n - 1] || q >= LONG_POW10[n]) {
+                return Long.MIN_VALUE; // the estimate of decpt was off
+            }
+            if (distHi == 0 && distLo >= 0 && distLo < (1L << 61)) {
+                long twice = 2 * distLo;
+                if (twice < p10 || (twice == p10 && (f & 1) == 0)) {
+                    return digitsOf(q, decpt, digits);
+                }
+            }
+        }
+        return Long.MIN_VALUE; // unreachable: 17 digits always read back
+    }
+
+    private static int compare(long aHi, long aLo, long bHi, long bLo) {
+        int c = Long.compareUnsigned(aHi, bHi);
+        return c != 0 ? c : Long.compareUnsigned(aLo, bLo);
+    }
+
+    /** The shortest digits by Schubfach, read off its Java-style text ({@code 1.2345E-5}, {@code 123.45}). */
+    private static long schubfach(double a, char[] digits) {
+        String s = NumberOutput.toString(a, true);
         int count = 0;
         int intDigits = 0;
         boolean seenPoint = false;
@@ -43,14 +253,11 @@ final class PyFloat {
             } else if (c == 'E') {
                 exp = Integer.parseInt(s, i + 1, s.length(), 10);
                 break;
-            } else {
-                if (count == 0 && c == '0') { // leading zero: shifts the point instead
-                    if (!seenPoint) {
-                        continue;
-                    }
+            } else if (count == 0 && c == '0') { // a leading zero shifts the point instead
+                if (seenPoint) {
                     intDigits--;
-                    continue;
                 }
+            } else {
                 digits[count++] = c;
                 if (!seenPoint) {
                     intDigits++;
@@ -60,38 +267,11 @@ final class PyFloat {
         while (count > 1 && digits[count - 1] == '0') {
             count--;
         }
-        int decpt = intDigits + exp; // value = 0.digits * 10^decpt
-        if (d < 0) {
-            out.append('-');
-        }
-        if (decpt > -4 && decpt <= 16) {
-            if (decpt <= 0) {
-                out.append("0.");
-                for (int i = 0; i < -decpt; i++) {
-                    out.append('0');
-                }
-                out.append(digits, 0, count);
-            } else if (decpt >= count) {
-                out.append(digits, 0, count);
-                for (int i = count; i < decpt; i++) {
-                    out.append('0');
-                }
-                out.append(".0");
-            } else {
-                out.append(digits, 0, decpt).append('.').append(digits, decpt, count - decpt);
-            }
-        } else {
-            out.append(digits[0]);
-            if (count > 1) {
-                out.append('.').append(digits, 1, count - 1);
-            }
-            int e = decpt - 1;
-            out.append('e').append(e < 0 ? '-' : '+');
-            int abs = Math.abs(e);
-            if (abs < 10) {
-                out.append('0');
-            }
-            out.append(abs);
-        }
+        return (long) count << 32 | ((intDigits + exp) & 0xFFFFFFFFL);
+    }
+
+    private static int put(char[] buf, int at, String s) {
+        s.getChars(0, s.length(), buf, at);
+        return at + s.length();
     }
 }

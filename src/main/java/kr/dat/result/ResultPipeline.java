@@ -172,7 +172,7 @@ public class ResultPipeline {
                 });
                 return;
             }
-            store.putText(processed, scored.processedCsv());
+            store.putText(processed, scored.processed()::openStream, scored.processed().size());
             tx.run(() -> complete(diagnosisId, original, processed, scored));
         } catch (StorageException e) {
             int attempt = u.attempts() + 1;

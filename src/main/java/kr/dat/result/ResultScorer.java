@@ -51,26 +51,26 @@ public final class ResultScorer {
         double[] t = new double[rows];
         double[] state = new double[rows];
         for (int r = 0; r < rows; r++) {
-            int width = table.width(r + 1);
+            int rec = r + 1;
+            int width = table.width(rec);
             if (width > header.length) {
                 throw new ScoringException(where(r) + "has " + width + " fields but the header has " + header.length);
             }
-            String time = table.cell(r + 1, timeCol);
-            if (time.isEmpty()) {
+            if (table.missing(rec, timeCol)) {
                 throw new ScoringException(where(r) + "has no current_time");
             }
-            t[r] = CsvTimestamp.seconds(time);
+            t[r] = table.quoted(rec, timeCol) ? CsvTimestamp.seconds(table.raw(rec, timeCol))
+                    : CsvTimestamp.seconds(table.text(), table.start(rec, timeCol), table.end(rec, timeCol));
             if (Double.isNaN(t[r])) {
-                throw new ScoringException(where(r) + "current_time '" + abbreviate(time)
+                throw new ScoringException(where(r) + "current_time '" + abbreviate(table.cell(rec, timeCol))
                         + "' is not a time like 2025-01-24 14:24:44.905");
             }
-            String s = table.cell(r + 1, stateCol);
-            if (s.isEmpty()) {
+            if (table.missing(rec, stateCol)) {
                 state[r] = Double.NaN;
             } else {
-                state[r] = number(s);
+                state[r] = number(table, rec, stateCol);
                 if (Double.isNaN(state[r])) {
-                    throw new ScoringException(where(r) + "State '" + abbreviate(s) + "' is not a number");
+                    throw new ScoringException(where(r) + "State '" + abbreviate(table.cell(rec, stateCol)) + "' is not a number");
                 }
             }
         }
@@ -98,9 +98,7 @@ public final class ResultScorer {
             if (Double.isNaN(prev) || Double.isNaN(cur) || cur == prev) {
                 continue;
             }
-            StringBuilder sb = new StringBuilder(24);
-            PyFloat.append(sb, t[r] - start);
-            spend[r] = sb.append("ms").toString();
+            spend[r] = PyFloat.repr(t[r] - start) + "ms";
             if (cur < prev) {
                 event[r] = "Fail";
                 fail++;
@@ -142,7 +140,7 @@ public final class ResultScorer {
         }
         columns.sort(Comparator.comparing(Column::name, ResultScorer::compareCodePoints));
 
-        String processed = write(columns, table, rows, text.length());
+        Utf8Writer processed = write(columns, table, rows, text.length() + 24 * rows);
         return new ScoredResult(processed, score, timeSpent, rows / timeSpent, rows, success, fail);
     }
 
@@ -156,6 +154,35 @@ public final class ResultScorer {
         }
         throw new ScoringException("the required column '" + name + "' is missing (columns: "
                 + abbreviate(String.join(", ", header)) + ")");
+    }
+
+    /**
+     * A cell's number: an unquoted integer of up to 15 digits (what State and Score are) is read
+     * where it stands; anything else as {@link #number(String)} reads it.
+     */
+    static double number(CsvTable table, int rec, int col) {
+        if (!table.quoted(rec, col)) {
+            String text = table.text();
+            int from = table.start(rec, col);
+            int to = table.end(rec, col);
+            boolean negative = from < to && text.charAt(from) == '-';
+            int i = negative ? from + 1 : from;
+            if (i < to && to - i <= 15) {
+                long v = 0;
+                while (i < to) {
+                    char c = text.charAt(i);
+                    if (c < '0' || c > '9') {
+                        break;
+                    }
+                    v = v * 10 + (c - '0');
+                    i++;
+                }
+                if (i == to) {
+                    return negative ? -(double) v : v;
+                }
+            }
+        }
+        return number(table.raw(rec, col));
     }
 
     /** A number as Python's float() reads it, or NaN. */
@@ -191,26 +218,39 @@ public final class ResultScorer {
     private static double[][] positions(CsvTable table, int col, int rows) throws ScoringException {
         double[][] p = new double[3][rows];
         boolean any = false;
+        int[] parts = new int[6];
         for (int r = 0; r < rows; r++) {
-            String v = table.cell(r + 1, col);
-            int open = v.indexOf('(');
-            int[] parts = null;
-            while (open >= 0 && parts == null) {
-                parts = triple(v, open);
-                if (parts == null) {
-                    open = v.indexOf('(', open + 1);
-                }
+            int rec = r + 1;
+            String v;
+            int from;
+            int to;
+            if (table.missing(rec, col)) {
+                v = "";
+                from = 0;
+                to = 0;
+            } else if (table.quoted(rec, col) && !hasEscapedQuote(table, rec, col)) {
+                v = table.text(); // the value is the text between the quotes: read it in place
+                from = table.start(rec, col) + 1;
+                to = table.closingQuote(rec, col);
+            } else {
+                v = table.cell(rec, col);
+                from = 0;
+                to = v.length();
             }
-            if (parts == null) {
+            boolean found = false;
+            for (int open = indexOf(v, '(', from, to); open >= 0 && !found; open = indexOf(v, '(', open + 1, to)) {
+                found = triple(v, open, to, parts);
+            }
+            if (!found) {
                 for (int a = 0; a < 3; a++) {
                     p[a][r] = Double.NaN;
                 }
                 continue;
             }
             for (int a = 0; a < 3; a++) {
-                String part = v.substring(parts[2 * a], parts[2 * a + 1]);
-                double d = number(part);
+                double d = decimal(v, parts[2 * a], parts[2 * a + 1]);
                 if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    String part = v.substring(parts[2 * a], parts[2 * a + 1]);
                     throw new ScoringException(where(r) + "Position part '" + abbreviate(part.strip()) + "' is not a finite number");
                 }
                 p[a][r] = d;
@@ -223,32 +263,96 @@ public final class ResultScorer {
         return p;
     }
 
-    /** Bounds of the three parts of {@code (a, b, c)} starting at {@code open}: parts separated by ", ". */
-    private static int[] triple(String v, int open) {
-        int close = v.indexOf(')', open);
-        if (close < 0) {
-            return null;
+    private static boolean hasEscapedQuote(CsvTable table, int rec, int col) {
+        String text = table.text();
+        for (int i = table.start(rec, col) + 1, end = table.closingQuote(rec, col); i < end; i++) {
+            if (text.charAt(i) == '"') {
+                return true;
+            }
         }
-        int[] bounds = new int[6];
+        return false;
+    }
+
+    private static int indexOf(String s, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Bounds of the three parts of {@code (a, b, c)} starting at {@code open}, within {@code to}:
+     * parts separated by ", ", none empty or holding a comma.
+     */
+    private static boolean triple(String v, int open, int to, int[] bounds) {
+        int close = indexOf(v, ')', open, to);
+        if (close < 0) {
+            return false;
+        }
         int from = open + 1;
         for (int a = 0; a < 3; a++) {
-            int to;
+            int end;
             if (a < 2) {
-                to = v.indexOf(", ", from);
-                if (to < 0 || to > close) {
-                    return null;
+                end = indexOf(v, ',', from, close);
+                if (end < 0 || end + 1 >= close || v.charAt(end + 1) != ' ') {
+                    return false;
                 }
             } else {
-                to = close;
+                end = close;
+                if (indexOf(v, ',', from, close) >= 0) {
+                    return false;
+                }
             }
-            if (to == from || v.substring(from, to).indexOf(',') >= 0) {
-                return null;
+            if (end == from) {
+                return false;
             }
             bounds[2 * a] = from;
-            bounds[2 * a + 1] = to;
-            from = to + 2;
+            bounds[2 * a + 1] = end;
+            from = end + 2;
         }
-        return bounds;
+        return true;
+    }
+
+    /**
+     * {@code s[from, to)} as Python's float() reads it. A plain decimal of at most 15 significant
+     * digits and at most 22 after the point (what the headset writes) is read exactly-rounded by
+     * one division (Clinger's fast path); anything else by {@link #number(String)}.
+     */
+    static double decimal(String s, int from, int to) {
+        int i = from;
+        boolean negative = false;
+        if (i < to && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+            negative = s.charAt(i) == '-';
+            i++;
+        }
+        long m = 0;
+        int significant = 0;
+        int afterPoint = -1;
+        int digits = 0;
+        for (; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+                if (m != 0 || c != '0') {
+                    significant++;
+                }
+                m = m * 10 + (c - '0');
+                if (afterPoint >= 0) {
+                    afterPoint++;
+                }
+            } else if (c == '.' && afterPoint < 0) {
+                afterPoint = 0;
+            } else {
+                break;
+            }
+        }
+        if (i == to && digits > 0 && significant <= 15 && afterPoint <= 22) {
+            double v = afterPoint <= 0 ? m : m / PyFloat.pow10(afterPoint);
+            return negative ? -v : v;
+        }
+        return number(s.substring(from, to));
     }
 
     /** Min-max scaling over the non-empty values: {@code x * scale + offset}, as scikit-learn does it. */
@@ -277,7 +381,7 @@ public final class ResultScorer {
     // ---- output ----
 
     private interface CellWriter {
-        void write(int row, StringBuilder out);
+        void write(int row, Utf8Writer out);
     }
 
     private record Column(String name, int inputIndex, CellWriter writer) {
@@ -290,8 +394,8 @@ public final class ResultScorer {
         }
     }
 
-    private static String write(List<Column> columns, CsvTable table, int rows, int sizeHint) {
-        StringBuilder out = new StringBuilder(sizeHint + sizeHint / 2 + 1024);
+    private static Utf8Writer write(List<Column> columns, CsvTable table, int rows, int sizeHint) {
+        Utf8Writer out = new Utf8Writer(sizeHint);
         for (int c = 0; c < columns.size(); c++) {
             if (c > 0) {
                 out.append(',');
@@ -314,10 +418,10 @@ public final class ResultScorer {
             }
             out.append('\n');
         }
-        return out.toString();
+        return out;
     }
 
-    private static void appendNumber(StringBuilder out, double d) {
+    private static void appendNumber(Utf8Writer out, double d) {
         if (!Double.isNaN(d)) {
             PyFloat.append(out, d);
         }

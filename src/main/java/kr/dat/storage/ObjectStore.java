@@ -101,6 +101,17 @@ public class ObjectStore {
         }
     }
 
+    /** Stores {@code length} bytes of UTF-8 text read from a fresh stream per attempt (no copy into one array). */
+    public void putText(String key, java.util.function.Supplier<java.io.InputStream> utf8, long length) throws StorageException {
+        ensureBucket();
+        try {
+            s3.putObject(r -> r.bucket(bucket).key(key).contentType("text/csv; charset=utf-8").contentLength(length),
+                    RequestBody.fromContentProvider(utf8::get, length, "text/csv; charset=utf-8"));
+        } catch (SdkException e) {
+            throw new StorageException("could not store " + key, e);
+        }
+    }
+
     /** The object as UTF-8 text, or empty when there is no such object. */
     public Optional<String> getText(String key) throws StorageException {
         try {

@@ -1,6 +1,7 @@
 package kr.dat.result;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -37,5 +38,44 @@ class PyFloatTest {
             }
             assertEquals(d, Double.parseDouble(PyFloat.repr(d)), () -> "" + d);
         }
+    }
+
+    /** The digits are the shortest (Schubfach's, as jackson-core computes them), on both paths. */
+    @Test
+    void theFastPathGivesTheShortestDigitsToo() {
+        Random r = new Random(7);
+        char[] digits = new char[20];
+        int fast = 0;
+        int exact = 0;
+        for (int i = 0; i < 300_000; i++) {
+            double d = switch (i % 4) {
+                case 0 -> Double.longBitsToDouble(r.nextLong() & Long.MAX_VALUE);
+                case 1 -> Double.parseDouble((r.nextInt(2000) - 1000) + "." + r.nextInt(10_000_000)); // headset-like
+                case 2 -> (r.nextLong(1_000_000_000_000L) / 1e6) - (r.nextLong(1_000_000L) / 1e6); // time differences
+                default -> r.nextDouble() * Math.pow(10, r.nextInt(40) - 20);
+            };
+            if (Double.isNaN(d) || Double.isInfinite(d) || d == 0) {
+                continue;
+            }
+            String ours = PyFloat.repr(d);
+            assertEquals(d, Double.parseDouble(ours), ours);
+            String shortest = com.fasterxml.jackson.core.io.NumberOutput.toString(Math.abs(d), true);
+            assertEquals(significant(shortest), significant(ours), () -> d + ": " + ours + " vs " + shortest);
+            double a = Math.abs(d);
+            if (PyFloat.fifteenDigits(a, digits) != Long.MIN_VALUE) {
+                fast++;
+            } else if (PyFloat.sixteenOrSeventeenDigits(a, (int) Math.floor(Math.log10(a)) + 1, digits) != Long.MIN_VALUE) {
+                exact++;
+            }
+        }
+        assertTrue(fast > 100_000, "the 15-digit path was taken " + fast + " times");
+        assertTrue(exact > 50_000, "the 16/17-digit path was taken " + exact + " times");
+    }
+
+    /** The significant digits of a decimal text, without sign, point, exponent or leading/trailing zeros. */
+    private static String significant(String s) {
+        int e = s.toLowerCase().indexOf('e');
+        String mantissa = (e < 0 ? s : s.substring(0, e)).replace("-", "").replace(".", "");
+        return mantissa.replaceAll("^0+", "").replaceAll("0+$", "");
     }
 }

@@ -146,24 +146,6 @@ class ResultScorerRulesTest {
     }
 
     @Test
-    void theQuoteFreeFastPathSplitsExactlyAsCommonsCsv() throws Exception {
-        List<String> inputs = new java.util.ArrayList<>(List.of(
-                "a,b,c\r\n1,2,3\r\n\r\n4,,6\n7\r8,9\n,\n x , y \n",
-                "h\n\n\nv\n", "only-header", "a,b\n1,2,3,4\n5\n"));
-        for (String f : List.of("balanceball_level1_sample.csv", "fitbox_level1_synth.csv", "edge_bad_timestamp_format.csv")) {
-            inputs.add(java.nio.file.Files.readString(ResultScorerFixturesTest.fixtures().resolve(f)));
-        }
-        CSVFormat general = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
-        for (String in : inputs) {
-            List<List<String>> expected = general.parse(new StringReader(in)).getRecords().stream().map(CSVRecord::toList).toList();
-            CsvTable table = CsvTable.split(in);
-            List<List<String>> actual = java.util.stream.IntStream.range(0, table.size()).mapToObj(r -> List.of(table.row(r)))
-                    .toList();
-            assertEquals(expected, actual);
-        }
-    }
-
-    @Test
     void scalingMatchesScikitLearnArithmetic() {
         // expected doubles as Python prints them for x * scale + offset (MinMaxScaler's two
         // rounded steps): the maximum is not exactly 1
@@ -171,5 +153,31 @@ class ResultScorerRulesTest {
         assertEquals(0.0, s[0]);
         assertEquals(0.9999999999999999, s[1]);
         assertEquals(0.5, s[2]);
+    }
+
+    @Test
+    void decimalsReadInPlaceAreExactlyWhatParseDoubleReads() {
+        java.util.Random r = new java.util.Random(11);
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            if (r.nextInt(4) == 0) {
+                sb.append(r.nextBoolean() ? '-' : '+');
+            }
+            for (int d = r.nextInt(12); d >= 0; d--) {
+                sb.append((char) ('0' + r.nextInt(10)));
+            }
+            if (r.nextBoolean()) {
+                sb.append('.');
+                for (int d = r.nextInt(25); d > 0; d--) {
+                    sb.append((char) ('0' + r.nextInt(10)));
+                }
+            }
+            String s = sb.toString();
+            String framed = "(" + s + ")"; // read from the middle of a longer text, as positions are
+            double expected = Double.parseDouble(s);
+            assertEquals(expected, ResultScorer.decimal(framed, 1, framed.length() - 1), s);
+        }
+        assertEquals(Double.NaN, ResultScorer.decimal("1e5x", 0, 4));
+        assertEquals(150000.0, ResultScorer.decimal(" 1.5e5", 0, 6), "anything else goes the general way");
     }
 }

@@ -1,0 +1,162 @@
+package kr.dat.result;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Text written straight as UTF-8 bytes into chunks of at most 1 MiB: growing never copies what was
+ * written, and the bytes go to the bucket as they are ({@link #openStream}), without a
+ * {@code String} in between. Unpaired surrogates become {@code ?}, as {@link String#getBytes} does.
+ */
+public final class Utf8Writer {
+
+    private static final int CHUNK = 1 << 20;
+    private final List<byte[]> chunks = new ArrayList<>();
+    private final List<Integer> lengths = new ArrayList<>();
+    private final char[] scratch = new char[32];
+    private final char[] digits = new char[20];
+    private byte[] cur;
+    private int pos;
+    private long size;
+
+    /** {@code expectedBytes}: a guess of the final size; the first chunk is sized by it (at most 1 MiB). */
+    Utf8Writer(int expectedBytes) {
+        cur = new byte[Math.max(256, Math.min(expectedBytes, CHUNK))];
+    }
+
+    private void room(int n) {
+        if (pos + n > cur.length) {
+            chunks.add(cur);
+            lengths.add(pos);
+            size += pos;
+            cur = new byte[CHUNK];
+            pos = 0;
+        }
+    }
+
+    Utf8Writer append(char c) {
+        if (c < 0x80) {
+            room(1);
+            cur[pos++] = (byte) c;
+        } else {
+            appendNonAscii(c, (char) 0);
+        }
+        return this;
+    }
+
+    Utf8Writer append(String s) {
+        return append(s, 0, s.length());
+    }
+
+    Utf8Writer append(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                if (pos == cur.length) {
+                    room(1);
+                }
+                cur[pos++] = (byte) c;
+            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
+                appendNonAscii(c, s.charAt(++i));
+            } else {
+                appendNonAscii(c, (char) 0);
+            }
+        }
+        return this;
+    }
+
+    /** Text known to be ASCII, copied in bulk. */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) copies the low byte of each char: right for ASCII
+    Utf8Writer appendAscii(String s, int from, int to) {
+        while (from < to) {
+            if (pos == cur.length) {
+                room(1);
+            }
+            int n = Math.min(to - from, cur.length - pos);
+            s.getBytes(from, from + n, cur, pos);
+            pos += n;
+            from += n;
+        }
+        return this;
+    }
+
+    /** ASCII text from a char buffer (digits, as the number formatters write them). */
+    Utf8Writer appendAscii(char[] a, int from, int to) {
+        room(to - from);
+        for (int i = from; i < to; i++) {
+            cur[pos++] = (byte) a[i];
+        }
+        return this;
+    }
+
+    private void appendNonAscii(char c, char low) {
+        room(4);
+        if (low != 0) {
+            int cp = Character.toCodePoint(c, low);
+            cur[pos++] = (byte) (0xF0 | (cp >> 18));
+            cur[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+            cur[pos++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+            cur[pos++] = (byte) (0x80 | (cp & 0x3F));
+        } else if (c < 0x800) {
+            cur[pos++] = (byte) (0xC0 | (c >> 6));
+            cur[pos++] = (byte) (0x80 | (c & 0x3F));
+        } else if (Character.isSurrogate(c)) {
+            cur[pos++] = '?';
+        } else {
+            cur[pos++] = (byte) (0xE0 | (c >> 12));
+            cur[pos++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+            cur[pos++] = (byte) (0x80 | (c & 0x3F));
+        }
+    }
+
+    /** Buffers for the number formatters, so that writing a number allocates nothing. */
+    char[] scratch() {
+        return scratch;
+    }
+
+    char[] digits() {
+        return digits;
+    }
+
+    /** Bytes written so far. */
+    public long size() {
+        return size + pos;
+    }
+
+    /** The bytes, chunk by chunk, without copying them. */
+    public InputStream openStream() {
+        List<InputStream> parts = new ArrayList<>(chunks.size() + 1);
+        for (int i = 0; i < chunks.size(); i++) {
+            parts.add(new ByteArrayInputStream(chunks.get(i), 0, lengths.get(i)));
+        }
+        parts.add(new ByteArrayInputStream(cur, 0, pos));
+        return new SequenceInputStream(Collections.enumeration(parts));
+    }
+
+    public void writeTo(OutputStream out) throws IOException {
+        for (int i = 0; i < chunks.size(); i++) {
+            out.write(chunks.get(i), 0, lengths.get(i));
+        }
+        out.write(cur, 0, pos);
+    }
+
+    /** The text (a copy: for tests and small files). */
+    @Override
+    public String toString() {
+        ByteArrayOutputStream all = new ByteArrayOutputStream((int) Math.min(Integer.MAX_VALUE - 8, size()));
+        try {
+            writeTo(all);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return all.toString(StandardCharsets.UTF_8);
+    }
+}

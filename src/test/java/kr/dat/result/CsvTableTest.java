@@ -1,0 +1,107 @@
+package kr.dat.result;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+/** The scorer's own splitter reads every input as commons-csv does, and refuses what it refuses. */
+class CsvTableTest {
+
+    private static final CSVFormat COMMONS = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
+
+    /** commons-csv's records, or null if it refuses the text. */
+    private static List<List<String>> commons(String in) {
+        try {
+            return COMMONS.parse(new StringReader(in)).getRecords().stream().map(CSVRecord::toList).toList();
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            return null;
+        }
+    }
+
+    private static List<List<String>> ours(String in) throws ScoringException {
+        CsvTable table = CsvTable.of(in);
+        return IntStream.range(0, table.size()).mapToObj(r -> List.of(table.row(r))).toList();
+    }
+
+    private static void same(String in) {
+        List<List<String>> expected = commons(in);
+        if (expected == null) {
+            ScoringException e = assertThrows(ScoringException.class, () -> CsvTable.of(in), () -> "commons-csv refuses " + show(in));
+            assertTrue(e.getMessage().startsWith("the CSV is malformed"), e.getMessage());
+            return;
+        }
+        try {
+            assertEquals(expected, ours(in), () -> show(in));
+        } catch (ScoringException e) {
+            throw new AssertionError("refused " + show(in) + ": " + e.getMessage());
+        }
+    }
+
+    private static String show(String in) {
+        return "'" + in.replace("\r", "\\r").replace("\n", "\\n") + "'";
+    }
+
+    @Test
+    void everyFixtureReadsTheSame() throws Exception {
+        try (var files = Files.list(SyntheticResults.fixtures())) {
+            for (var f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                same(Files.readString(f));
+            }
+        }
+    }
+
+    @Test
+    void edgeCasesReadTheSame() {
+        for (String in : List.of(
+                "a,b,c\r\n1,2,3\r\n\r\n4,,6\n7\r8,9\n,\n x , y \n", "h\n\n\nv\n", "only-header", "a,b\n1,2,3,4\n5\n", "",
+                "\n\n", ",", "a,\"b,c\",d\n", "\"x\"\"y\",z\n", "\"multi\nline\",2\r\n3,4", "\"\"\n\"\",\"\"\n",
+                "a\"b,c\n", "\"(0.1, 2, 3)\",7\r\n", "\"unterminated\n", "\"closed\"x,1\n", "\"a\" ,b\n", " \"a\",b\n",
+                "\"a\"\r\n\r\n\"b\"", "x,\"\"", "\"\"\"\"", "a,b\r", "\"CR\rinside\"\r\nnext")) {
+            same(in);
+        }
+    }
+
+    @Test
+    void randomTextReadsTheSame() {
+        Random random = new Random(4180);
+        char[] alphabet = {'a', '1', ',', '"', '\n', '\r', ' ', '.', '가'};
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = random.nextInt(24); i > 0; i--) {
+                sb.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            same(sb.toString());
+        }
+    }
+
+    @Test
+    void positionsOfCellsPointIntoTheText() throws Exception {
+        CsvTable t = CsvTable.of("a,\"b,c\"\r\nNA,x\n");
+        assertEquals("\"b,c\"", t.text().substring(t.start(0, 1), t.end(0, 1)));
+        assertTrue(t.quoted(0, 1));
+        assertTrue(t.missing(1, 0), "NA is missing");
+        assertTrue(t.missing(1, 5), "past the row's end is missing");
+        Utf8Writer out = new Utf8Writer(16);
+        t.appendCell(out, 0, 1);
+        t.appendCell(out, 1, 0);
+        t.appendCell(out, 1, 1);
+        assertEquals("\"b,c\"x", out.toString());
+        List<String> seen = new ArrayList<>();
+        for (int r = 0; r < t.size(); r++) {
+            seen.add(String.join("|", t.row(r)));
+        }
+        assertEquals(List.of("a|b,c", "NA|x"), seen);
+    }
+}
