@@ -29,16 +29,17 @@ final class CsvTable {
     /** Per record: where its first cell starts. */
     private final int[] starts;
     private final int records;
-    /** Whether the text has a quote anywhere (an unquoted cell may hold one, to be escaped on output). */
-    private final boolean anyQuote;
+    /** Whether some unquoted cell holds a quote (to be escaped on output). */
+    private final boolean looseQuote;
 
     /** Whether every unquoted cell is ASCII: copied to the output byte for byte. */
     private final boolean asciiCells;
 
-    private CsvTable(String text, int[] ends, int[] firstCell, int[] starts, int records, boolean asciiCells) {
+    private CsvTable(String text, int[] ends, int[] firstCell, int[] starts, int records, boolean asciiCells,
+                     boolean looseQuote) {
         this.text = text;
         this.asciiCells = asciiCells;
-        this.anyQuote = text.indexOf('"') >= 0;
+        this.looseQuote = looseQuote;
         this.ends = ends;
         this.firstCell = firstCell;
         this.starts = starts;
@@ -56,6 +57,7 @@ final class CsvTable {
         int i = 0;
         boolean recordOpen = false;
         int high = 0; // the bits of every unquoted cell's characters, OR-ed: < 0x80 means ASCII
+        boolean looseQuote = false; // a quote inside an unquoted cell
         while (i <= n) {
             // at the start of a cell
             if (!recordOpen) {
@@ -118,6 +120,7 @@ final class CsvTable {
                         break;
                     }
                     high |= c;
+                    looseQuote |= c == '"';
                     end++;
                 }
             }
@@ -141,7 +144,7 @@ final class CsvTable {
             line++;
             i = end + 1;
         }
-        return new CsvTable(text, ends, firstCell, starts, records, high < 0x80);
+        return new CsvTable(text, ends, firstCell, starts, records, high < 0x80, looseQuote);
     }
 
     private static boolean isSpaceAfterQuote(char c) {
@@ -243,7 +246,7 @@ final class CsvTable {
         if (mayBeMissing(text, from, to) && MISSING.contains(text.substring(from, to))) {
             return;
         }
-        if (anyQuote && text.substring(from, to).indexOf('"') >= 0) {
+        if (looseQuote && text.substring(from, to).indexOf('"') >= 0) {
             appendEscaped(out, text.substring(from, to)); // a quote inside an unquoted cell
             return;
         }
@@ -252,6 +255,28 @@ final class CsvTable {
         } else {
             out.append(text, from, to); // no comma or line break can be inside
         }
+    }
+
+    /**
+     * Appends cells {@code first..last} with their commas as one copy, if every one of them is
+     * present, unquoted, ASCII and not a missing-value token; else appends nothing and says false.
+     */
+    boolean appendSpan(Utf8Writer out, int record, int first, int last) {
+        if (!asciiCells || looseQuote || last >= width(record)) {
+            return false;
+        }
+        int k = firstCell[record] + first;
+        int from = first == 0 ? starts[record] : end(ends[k - 1]) + 1;
+        int cellStart = from;
+        for (int col = first; col <= last; col++, k++) {
+            int to = ends[k];
+            if (to < 0 || mayBeMissing(text, cellStart, to)) {
+                return false;
+            }
+            cellStart = to + 1;
+        }
+        out.appendAscii(text, from, cellStart - 1);
+        return true;
     }
 
     /** A cheap filter before the set lookup: every token is short and starts with one of these. */

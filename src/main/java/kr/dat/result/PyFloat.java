@@ -19,12 +19,18 @@ final class PyFloat {
     private static final double[] POW10 = new double[23];
     private static final long FIFTEEN_DIGITS = 100_000_000_000_000L;
     private static final long[] LONG_POW10 = new long[19];
+    private static final char[] TENS = new char[100];
+    private static final char[] ONES = new char[100];
 
     static {
         double p = 1;
         for (int i = 0; i < POW10.length; i++) {
             POW10[i] = p;
             p *= 10;
+        }
+        for (int i = 0; i < 100; i++) {
+            TENS[i] = (char) ('0' + i / 10);
+            ONES[i] = (char) ('0' + i % 10);
         }
         long l = 1;
         for (int i = 0; i < LONG_POW10.length; i++) {
@@ -143,21 +149,38 @@ final class PyFloat {
         if (m < FIFTEEN_DIGITS || m >= 10 * FIFTEEN_DIGITS || m / POW10[k] != a) {
             return Long.MIN_VALUE; // log10 was off by one near a power of ten, or more digits are needed
         }
-        return digitsOf(m, decpt, digits);
+        return digitsOf(m, 15, decpt, digits);
     }
 
-    /** {@code m}'s digits without its trailing zeros, packed with {@code decpt}. */
-    private static long digitsOf(long m, int decpt, char[] digits) {
-        while (m % 10 == 0) {
-            m /= 10;
+    /** The {@code n} digits of {@code m} without its trailing zeros, packed with {@code decpt}. */
+    private static long digitsOf(long m, int n, int decpt, char[] digits) {
+        int i = n;
+        while (m >= 100_000_000L) { // eight digits at a time in int arithmetic: long division is slow
+            long q = m / 100_000_000L;
+            int r = (int) (m - q * 100_000_000L);
+            m = q;
+            for (int j = 0; j < 4; j++) { // two digits per step
+                int t = r / 100;
+                int pair = r - t * 100;
+                digits[--i] = ONES[pair];
+                digits[--i] = TENS[pair];
+                r = t;
+            }
         }
-        int count = 0;
-        for (long t = m; t > 0; t /= 10) {
-            count++;
+        int r = (int) m;
+        while (i > 1) {
+            int t = r / 100;
+            int pair = r - t * 100;
+            digits[--i] = ONES[pair];
+            digits[--i] = TENS[pair];
+            r = t;
         }
-        for (int i = count - 1; i >= 0; i--) {
-            digits[i] = (char) ('0' + m % 10);
-            m /= 10;
+        if (i == 1) {
+            digits[0] = (char) ('0' + r);
+        }
+        int count = n;
+        while (count > 1 && digits[count - 1] == '0') {
+            count--;
         }
         return (long) count << 32 | (decpt & 0xFFFFFFFFL);
     }
@@ -227,7 +250,7 @@ final class PyFloat {
             if (distHi == 0 && distLo >= 0 && distLo < (1L << 61)) {
                 long twice = 2 * distLo;
                 if (twice < p10 || (twice == p10 && (f & 1) == 0)) {
-                    return digitsOf(q, decpt, digits);
+                    return digitsOf(q, n, decpt, digits);
                 }
             }
         }

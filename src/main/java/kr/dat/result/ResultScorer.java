@@ -112,8 +112,9 @@ public final class ResultScorer {
         List<Column> columns = new ArrayList<>();
         Set<String> derived = new HashSet<>(List.of(TIME_SECONDS, EVENT, SPEND_TIME, "time_in_seconds"));
         double[][] positions = null;
+        long[][] asWritten = tennis ? new long[3][rows] : null; // where a position part already reads as its repr
         if (tennis) {
-            positions = positions(table, positionCol, rows);
+            positions = positions(table, positionCol, rows, asWritten);
             derived.add(POSITION);
             for (int a = 0; a < 3; a++) {
                 derived.add("Position_" + AXES[a]);
@@ -134,7 +135,14 @@ public final class ResultScorer {
             for (int a = 0; a < 3; a++) {
                 double[] raw = positions[a];
                 double[] scaled = scale(raw);
-                columns.add(Column.computed("Position_" + AXES[a], (r, out) -> appendNumber(out, raw[r])));
+                long[] spans = asWritten[a];
+                columns.add(Column.computed("Position_" + AXES[a], (r, out) -> {
+                    if (spans[r] != 0) {
+                        out.appendAscii(table.text(), (int) (spans[r] >>> 32), (int) spans[r]);
+                    } else {
+                        appendNumber(out, raw[r]);
+                    }
+                }));
                 columns.add(Column.computed("Scaled_Position_" + AXES[a], (r, out) -> appendNumber(out, scaled[r])));
             }
         }
@@ -215,7 +223,7 @@ public final class ResultScorer {
     // ---- TENNISBALL positions ----
 
     /** {@code "(x, y, z)"} → three columns; a row without such a group gets empty cells (NaN). */
-    private static double[][] positions(CsvTable table, int col, int rows) throws ScoringException {
+    private static double[][] positions(CsvTable table, int col, int rows, long[][] asWritten) throws ScoringException {
         double[][] p = new double[3][rows];
         boolean any = false;
         int[] parts = new int[6];
@@ -254,6 +262,9 @@ public final class ResultScorer {
                     throw new ScoringException(where(r) + "Position part '" + abbreviate(part.strip()) + "' is not a finite number");
                 }
                 p[a][r] = d;
+                if (v == table.text() && isRepr(v, parts[2 * a], parts[2 * a + 1])) {
+                    asWritten[a][r] = (long) parts[2 * a] << 32 | parts[2 * a + 1];
+                }
             }
             any = true;
         }
@@ -261,6 +272,53 @@ public final class ResultScorer {
             throw new ScoringException("the Position column has no value like (x, y, z)");
         }
         return p;
+    }
+
+    /**
+     * Whether {@code s[from, to)} is already what Python's repr writes for the number it reads as:
+     * {@code -?(0|[1-9][0-9]*)\.[0-9]+} with no trailing zero after the point (but {@code x.0}),
+     * at most 15 significant digits (then they are the shortest that read back) and fewer than four
+     * zeros right after the point of a number below one (repr's switch to an exponent).
+     */
+    static boolean isRepr(String s, int from, int to) {
+        int i = from;
+        if (i < to && s.charAt(i) == '-') {
+            i++;
+        }
+        int intStart = i;
+        while (i < to && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        int intDigits = i - intStart;
+        if (intDigits == 0 || (intDigits > 1 && s.charAt(intStart) == '0') || i >= to || s.charAt(i) != '.') {
+            return false;
+        }
+        int fracStart = ++i;
+        while (i < to && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        int fracDigits = i - fracStart;
+        if (i != to || fracDigits == 0 || (fracDigits > 1 && s.charAt(to - 1) == '0')) {
+            return false;
+        }
+        boolean belowOne = intDigits == 1 && s.charAt(intStart) == '0';
+        int significant;
+        if (belowOne) {
+            int zeros = 0;
+            while (zeros < fracDigits && s.charAt(fracStart + zeros) == '0') {
+                zeros++;
+            }
+            if (zeros == fracDigits) {
+                return true; // 0.0
+            }
+            if (zeros > 3) {
+                return false;
+            }
+            significant = fracDigits - zeros;
+        } else {
+            significant = intDigits + (fracDigits == 1 && s.charAt(fracStart) == '0' ? 0 : fracDigits);
+        }
+        return significant <= 15;
     }
 
     private static boolean hasEscapedQuote(CsvTable table, int rec, int col) {
@@ -404,6 +462,13 @@ public final class ResultScorer {
         }
         out.append('\n');
         Column[] cols = columns.toArray(new Column[0]);
+        // input columns that stay neighbours in the output (Rotation_X..Z, Score,State) are copied as one span
+        int[] run = new int[cols.length];
+        for (int c = cols.length - 1; c >= 0; c--) {
+            boolean input = cols[c].writer() == null;
+            run[c] = !input ? 0 : c + 1 < cols.length && cols[c + 1].writer() == null
+                    && cols[c + 1].inputIndex() == cols[c].inputIndex() + 1 ? run[c + 1] + 1 : 1;
+        }
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols.length; c++) {
                 if (c > 0) {
@@ -412,6 +477,8 @@ public final class ResultScorer {
                 Column col = cols[c];
                 if (col.writer() != null) {
                     col.writer().write(r, out);
+                } else if (run[c] > 1 && table.appendSpan(out, r + 1, col.inputIndex(), col.inputIndex() + run[c] - 1)) {
+                    c += run[c] - 1;
                 } else {
                     table.appendCell(out, r + 1, col.inputIndex());
                 }

@@ -3,6 +3,7 @@ package kr.dat.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -77,5 +78,35 @@ class PyFloatTest {
         int e = s.toLowerCase().indexOf('e');
         String mantissa = (e < 0 ? s : s.substring(0, e)).replace("-", "").replace(".", "");
         return mantissa.replaceAll("^0+", "").replaceAll("0+$", "");
+    }
+
+    /** A headset number that already reads as its repr is copied as written: the text must be the repr. */
+    @Test
+    void textsJudgedToBeReprAreExactlyTheRepr() {
+        Random r = new Random(3);
+        int judged = 0;
+        for (int i = 0; i < 300_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            if (r.nextBoolean()) {
+                sb.append('-');
+            }
+            sb.append(r.nextInt(5) == 0 ? "0" : Long.toString(r.nextLong(1, 100_000_000L >> r.nextInt(26))));
+            sb.append('.');
+            for (int d = r.nextInt(12) + 1; d > 0; d--) {
+                sb.append((char) ('0' + (r.nextInt(3) == 0 ? 0 : r.nextInt(10))));
+            }
+            String s = sb.toString();
+            if (ResultScorer.isRepr(s, 0, s.length())) {
+                judged++;
+                assertEquals(PyFloat.repr(Double.parseDouble(s)), s);
+            }
+        }
+        assertTrue(judged > 50_000, "judged " + judged);
+        for (String no : List.of("1", "1.", ".5", "01.5", "1.50", "0.00001", "+1.5", "1e5", "1234567890.1234567")) {
+            assertTrue(!ResultScorer.isRepr(no, 0, no.length()), no);
+        }
+        for (String yes : List.of("0.0", "-0.0", "1.0", "10.0", "0.0001", "0.2488537", "-1.16324")) {
+            assertTrue(ResultScorer.isRepr(yes, 0, yes.length()), yes);
+        }
     }
 }
