@@ -116,10 +116,14 @@ final class CsvTable {
                 end = i;
                 while (end < n) {
                     char c = text.charAt(end);
+                    if (c > ',') { // digits, letters, '.', '-': most characters, one comparison
+                        high |= c;
+                        end++;
+                        continue;
+                    }
                     if (c == ',' || c == '\n' || c == '\r') {
                         break;
                     }
-                    high |= c;
                     looseQuote |= c == '"';
                     end++;
                 }

@@ -42,6 +42,25 @@ final class PyFloat {
     private PyFloat() {
     }
 
+    /** The decimal exponent: {@code 10^(decpt−1) ≤ a < 10^decpt}, by table for the usual range. */
+    static int decimalPoint(double a) {
+        if (a >= 1 && a < 1e22) {
+            int d = 1;
+            while (a >= POW10[d]) {
+                d++;
+            }
+            return d;
+        }
+        if (a < 1 && a >= 1e-22) {
+            int d = 0;
+            while (d > -21 && a * POW10[-d + 1] < 1) { // a × 10^(1−d) < 1 ⇔ a < 10^(d−1); the product may round, the paths check
+                d--;
+            }
+            return d;
+        }
+        return (int) Math.floor(Math.log10(a)) + 1;
+    }
+
     /** 10^k for 0 ≤ k ≤ 22, exactly. */
     static double pow10(int k) {
         return POW10[k];
@@ -74,7 +93,7 @@ final class PyFloat {
             return put(buf, 0, 1 / d < 0 ? "-0.0" : "0.0");
         }
         double a = Math.abs(d);
-        int decpt = (int) Math.floor(Math.log10(a)) + 1; // an estimate: each path checks it
+        int decpt = decimalPoint(a); // exact within 10^±22; an estimate beyond, which each path checks
         long packed = fifteenDigits(a, decpt, digits);
         if (packed == Long.MIN_VALUE) {
             packed = sixteenOrSeventeenDigits(a, decpt, digits);
@@ -137,7 +156,7 @@ final class PyFloat {
      * a double (Clinger's fast path): so the check is exactly what reading the decimal would give.
      */
     static long fifteenDigits(double a, char[] digits) {
-        return fifteenDigits(a, (int) Math.floor(Math.log10(a)) + 1, digits);
+        return fifteenDigits(a, decimalPoint(a), digits);
     }
 
     private static long fifteenDigits(double a, int decpt, char[] digits) {

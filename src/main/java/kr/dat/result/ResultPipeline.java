@@ -1,11 +1,14 @@
 package kr.dat.result;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -66,6 +69,9 @@ public class ResultPipeline {
     @Inject
     AppConfig config;
 
+    @Resource
+    ManagedExecutorService executor;
+
     /** The headset socket an upload came over: recorded in the audit trail with the result. */
     public record Source(String connectionId, String address, String userAgent, boolean paired) {
     }
@@ -96,7 +102,7 @@ public class ResultPipeline {
             LOG.warning(() -> "Upload for diagnosis " + diagnosisId + " from socket " + connectionId + " of patient "
                     + patientId + " ignored: not its live session");
             // a headset resending after its session ended hears that the first upload was received
-            boolean received = uploads.find(diagnosisId).filter(u -> u.patientId() != null && u.patientId() == patientId).isPresent();
+            boolean received = uploads.progress(diagnosisId).filter(u -> u.patientId() != null && u.patientId() == patientId).isPresent();
             receipt.accept(received ? Receipt.DUPLICATE : Receipt.REFUSED);
             return;
         }
@@ -117,7 +123,7 @@ public class ResultPipeline {
         audit.headset(AuditAction.RESULT_DELIVERED, patientId, diagnosisId, source.address(), source.userAgent(),
                 "socket " + connectionId + (source.paired() ? ", paired" : ", unpaired") + ", " + bytes + " bytes");
         receipt.accept(Receipt.STORED);
-        process(diagnosisId);
+        process(diagnosisId, csv); // the first attempt works from memory: nothing is read back
     }
 
     /** In a transaction: held and pending, or neither. Names the files by the upload time in the API's zone. */
@@ -136,35 +142,52 @@ public class ResultPipeline {
 
     /** Works the upload to its end if no other worker (on any node) holds it. Never throws. */
     public void process(int diagnosisId) {
+        process(diagnosisId, null);
+    }
+
+    /** {@code held}: the content, when this node has it in memory; else it is read from the database. */
+    private void process(int diagnosisId, String held) {
         try {
             if (tx.call(() -> uploads.lease(diagnosisId, Times.nowUtc(), LEASE_SECONDS))) {
-                run(diagnosisId);
+                run(diagnosisId, held);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Processing the result of diagnosis " + diagnosisId + " failed; it is retried", e);
         }
     }
 
-    private void run(int diagnosisId) {
-        Optional<ResultUpload> found = uploads.find(diagnosisId);
+    /**
+     * The original goes to the bucket on another thread while this one scores and stores the
+     * processed file; the session ends only when both are in the bucket (FAILED only when the
+     * original is).
+     */
+    private void run(int diagnosisId, String held) {
+        Optional<ResultRepository.Progress> found = uploads.progress(diagnosisId);
         Optional<Diagnosis> diagnosis = diagnoses.find(diagnosisId);
         if (found.isEmpty() || found.get().done() || diagnosis.isEmpty()) {
             return;
         }
-        ResultUpload u = found.get();
+        ResultRepository.Progress u = found.get();
         String original = "diagnosis/" + diagnosisId + "/original/" + u.fileName();
         String processed = "diagnosis/" + diagnosisId + "/processed/" + u.fileName();
         try {
-            if (!u.rawStored()) {
-                store.putText(original, u.content());
-                tx.run(() -> uploads.markRawStored(diagnosisId));
-            }
+            String content = held != null ? held : uploads.content(diagnosisId).orElseThrow();
+            CompletableFuture<Void> originalStored = u.rawStored() ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.runAsync(() -> {
+                        try {
+                            store.putText(original, content);
+                        } catch (StorageException e) {
+                            throw new java.util.concurrent.CompletionException(e);
+                        }
+                        tx.run(() -> uploads.markRawStored(diagnosisId));
+                    }, executor);
             ScoredResult scored;
             long t0 = System.nanoTime();
             try {
-                scored = ResultScorer.score(u.content(), diagnosis.get().type());
+                scored = ResultScorer.score(content, diagnosis.get().type());
                 metrics.scored(System.nanoTime() - t0);
             } catch (ScoringException e) {
+                await(originalStored);
                 String reason = "the result CSV was rejected: " + e.getMessage();
                 tx.run(() -> {
                     diagnoses.finish(diagnosisId, DiagnosisState.FAILED, reason);
@@ -172,7 +195,11 @@ public class ResultPipeline {
                 });
                 return;
             }
-            store.putText(processed, scored.processed()::openStream, scored.processed().size());
+            try {
+                store.putText(processed, scored.processed()::openStream, scored.processed().size());
+            } finally {
+                await(originalStored); // never leave the original's put running unobserved
+            }
             tx.run(() -> complete(diagnosisId, original, processed, scored));
         } catch (StorageException e) {
             int attempt = u.attempts() + 1;
@@ -180,6 +207,21 @@ public class ResultPipeline {
             LOG.warning(() -> "Result of diagnosis " + diagnosisId + " kept in the database: " + e.getMessage()
                     + " (" + rootCause(e) + "); attempt " + attempt + ", next at " + retry + " UTC");
             tx.run(() -> uploads.retryAt(diagnosisId, retry, e.getMessage() + ": " + rootCause(e)));
+        }
+    }
+
+    /** Waits for the original's put; its StorageException comes out as itself. */
+    private static void await(CompletableFuture<Void> put) throws StorageException {
+        try {
+            put.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof StorageException se) {
+                throw se;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
         }
     }
 

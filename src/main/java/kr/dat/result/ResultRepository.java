@@ -6,7 +6,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
-import kr.dat.platform.persistence.Lookups;
 
 @ApplicationScoped
 public class ResultRepository {
@@ -39,8 +38,20 @@ public class ResultRepository {
                 .executeUpdate() == 1;
     }
 
-    public Optional<ResultUpload> find(int diagnosisId) {
-        return Lookups.find(em, ResultUpload.class, diagnosisId);
+    /** Where an upload stands, without its content (up to 10 MB). */
+    public record Progress(Integer patientId, String fileName, boolean rawStored, boolean done, int attempts) {
+    }
+
+    public Optional<Progress> progress(int diagnosisId) {
+        return em.createQuery("SELECT new kr.dat.result.ResultRepository$Progress(u.patientId, u.fileName, u.rawStored, u.done, u.attempts) "
+                        + "FROM ResultUpload u WHERE u.diagnosisId = :id", Progress.class)
+                .setParameter("id", diagnosisId).getResultStream().findFirst();
+    }
+
+    /** The held content (read only when it is not in memory: a retry, another node, a restart). */
+    public Optional<String> content(int diagnosisId) {
+        return em.createQuery("SELECT u.content FROM ResultUpload u WHERE u.diagnosisId = :id", String.class)
+                .setParameter("id", diagnosisId).getResultStream().findFirst();
     }
 
     public void markRawStored(int diagnosisId) {

@@ -126,24 +126,13 @@ public final class ResultScorer {
                 columns.add(Column.input(header[c], c));
             }
         }
-        double[] t0 = t;
-        double first = t[0];
-        columns.add(Column.computed(TIME_SECONDS, (r, out) -> PyFloat.append(out, t0[r] - first)));
-        columns.add(Column.computed(EVENT, (r, out) -> CsvTable.appendEscaped(out, event[r])));
-        columns.add(Column.computed(SPEND_TIME, (r, out) -> CsvTable.appendEscaped(out, spend[r])));
+        columns.add(Column.seconds(TIME_SECONDS, t));
+        columns.add(Column.text(EVENT, event));
+        columns.add(Column.text(SPEND_TIME, spend));
         if (tennis) {
             for (int a = 0; a < 3; a++) {
-                double[] raw = positions[a];
-                double[] scaled = scale(raw);
-                long[] spans = asWritten[a];
-                columns.add(Column.computed("Position_" + AXES[a], (r, out) -> {
-                    if (spans[r] != 0) {
-                        out.appendAscii(table.text(), (int) (spans[r] >>> 32), (int) spans[r]);
-                    } else {
-                        appendNumber(out, raw[r]);
-                    }
-                }));
-                columns.add(Column.computed("Scaled_Position_" + AXES[a], (r, out) -> appendNumber(out, scaled[r])));
+                columns.add(Column.number("Position_" + AXES[a], positions[a], asWritten[a]));
+                columns.add(Column.number("Scaled_Position_" + AXES[a], scale(positions[a]), null));
             }
         }
         columns.sort(Comparator.comparing(Column::name, ResultScorer::compareCodePoints));
@@ -438,17 +427,26 @@ public final class ResultScorer {
 
     // ---- output ----
 
-    private interface CellWriter {
-        void write(int row, Utf8Writer out);
-    }
+    /** A column of the processed file: copied from the input, or derived (numbers, seconds since the first row, text). */
+    private record Column(String name, Kind kind, int inputIndex, double[] numbers, long[] asWritten, String[] texts) {
+        enum Kind { INPUT, SECONDS, NUMBER, TEXT }
 
-    private record Column(String name, int inputIndex, CellWriter writer) {
         static Column input(String name, int index) {
-            return new Column(name, index, null);
+            return new Column(name, Kind.INPUT, index, null, null, null);
         }
 
-        static Column computed(String name, CellWriter writer) {
-            return new Column(name, -1, writer);
+        /** {@code t[r] − t[0]}. */
+        static Column seconds(String name, double[] t) {
+            return new Column(name, Kind.SECONDS, -1, t, null, null);
+        }
+
+        /** Numbers; where {@code asWritten[r]} is set, the input's own text (it already reads as its repr). */
+        static Column number(String name, double[] numbers, long[] asWritten) {
+            return new Column(name, Kind.NUMBER, -1, numbers, asWritten, null);
+        }
+
+        static Column text(String name, String[] texts) {
+            return new Column(name, Kind.TEXT, -1, null, null, texts);
         }
     }
 
@@ -465,22 +463,35 @@ public final class ResultScorer {
         // input columns that stay neighbours in the output (Rotation_X..Z, Score,State) are copied as one span
         int[] run = new int[cols.length];
         for (int c = cols.length - 1; c >= 0; c--) {
-            boolean input = cols[c].writer() == null;
-            run[c] = !input ? 0 : c + 1 < cols.length && cols[c + 1].writer() == null
+            boolean input = cols[c].kind() == Column.Kind.INPUT;
+            run[c] = !input ? 0 : c + 1 < cols.length && cols[c + 1].kind() == Column.Kind.INPUT
                     && cols[c + 1].inputIndex() == cols[c].inputIndex() + 1 ? run[c + 1] + 1 : 1;
         }
+        String text = table.text();
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols.length; c++) {
                 if (c > 0) {
                     out.append(',');
                 }
                 Column col = cols[c];
-                if (col.writer() != null) {
-                    col.writer().write(r, out);
-                } else if (run[c] > 1 && table.appendSpan(out, r + 1, col.inputIndex(), col.inputIndex() + run[c] - 1)) {
-                    c += run[c] - 1;
-                } else {
-                    table.appendCell(out, r + 1, col.inputIndex());
+                switch (col.kind()) {
+                    case INPUT -> {
+                        if (run[c] > 1 && table.appendSpan(out, r + 1, col.inputIndex(), col.inputIndex() + run[c] - 1)) {
+                            c += run[c] - 1;
+                        } else {
+                            table.appendCell(out, r + 1, col.inputIndex());
+                        }
+                    }
+                    case SECONDS -> PyFloat.append(out, col.numbers()[r] - col.numbers()[0]);
+                    case NUMBER -> {
+                        long span = col.asWritten() == null ? 0 : col.asWritten()[r];
+                        if (span != 0) {
+                            out.appendAscii(text, (int) (span >>> 32), (int) span);
+                        } else {
+                            appendNumber(out, col.numbers()[r]);
+                        }
+                    }
+                    case TEXT -> CsvTable.appendEscaped(out, col.texts()[r]);
                 }
             }
             out.append('\n');

@@ -6,7 +6,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 
-/** A result accepted from a headset and not yet fully stored (table {@code result_uploads}). */
+/**
+ * A result accepted from a headset and not yet fully stored (table {@code result_uploads}). Only
+ * written and read through {@link ResultRepository}'s statements and projections: loading the
+ * entity would load its content (up to 10 MB).
+ */
 @Entity
 @Table(name = "result_uploads")
 public class ResultUpload {
@@ -43,33 +47,5 @@ public class ResultUpload {
     private LocalDateTime receivedAt;
 
     protected ResultUpload() {
-    }
-
-    public Integer patientId() {
-        return patientId;
-    }
-
-    public Integer diagnosisId() {
-        return diagnosisId;
-    }
-
-    public String fileName() {
-        return fileName;
-    }
-
-    public String content() {
-        return content;
-    }
-
-    public boolean rawStored() {
-        return rawStored;
-    }
-
-    public boolean done() {
-        return done;
-    }
-
-    public int attempts() {
-        return attempts;
     }
 }
