@@ -74,6 +74,7 @@ public class AuditResource {
         LocalDateTime toUtc = to == null ? null : utc(instantQuery("to", to, config.apiZone()));
         int p = bounded("page", page, 0, 0, Integer.MAX_VALUE / MAX_SIZE);
         int s = bounded("size", size, 50, 1, MAX_SIZE);
+        audit.flush(); // every event logged before this request is in the table
         List<Item> items = events.find(user, patient, fromUtc, toUtc, p * s, s).stream()
                 .map(e -> new Item(e.id(), Times.format(e.at(), config.apiZone()), e.action(), e.userId(), e.loginId(),
                         e.patientId(), e.diagnosisId(), e.address(), e.userAgent(), e.detail()))

@@ -4,20 +4,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import kr.dat.platform.config.Times;
 
-/** The audit table: the insert of one event (in a transaction of its own), queries, retention. */
+/** The audit table: inserts (a batch in a transaction of its own), queries, retention. */
 @ApplicationScoped
 public class AuditWriter {
 
     @PersistenceContext(unitName = "dat")
     EntityManager em;
 
+    /** Events in the order they happened, in one transaction: one commit for the batch. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void insert(String action, Integer userId, String loginId, Integer patientId, Integer diagnosisId,
-                       String address, String userAgent, String detail) {
-        em.persist(new AuditEvent(Times.nowUtc(), action, userId, loginId, patientId, diagnosisId, address, userAgent,
-                detail));
+    public void insert(java.util.List<AuditEvent> batch) {
+        for (AuditEvent e : batch) {
+            em.persist(e);
+        }
     }
 
     /** A page of events, newest first, with the filters that are set. */

@@ -58,11 +58,16 @@ public class AccountRepository {
     }
 
     /** The user's login family still holds an unexpired refresh token (rotated ones count: they stay usable). */
-    public boolean familyIsLive(String familyId, int userId, LocalDateTime now) {
-        return !em.createQuery("SELECT t.id FROM RefreshToken t WHERE t.familyId = :family AND t.userId = :user "
-                        + "AND t.expiresAt > :now", Integer.class)
-                .setParameter("family", familyId).setParameter("user", userId).setParameter("now", now)
-                .setMaxResults(1).getResultList().isEmpty();
+    /**
+     * The active user whose login family is live (not logged out, not expired): what every
+     * authenticated request checks, in one query.
+     */
+    public Optional<User> findActiveUserInLiveFamily(int userId, String familyId, LocalDateTime now) {
+        return em.createQuery("SELECT u FROM User u WHERE u.id = :user AND u.deleted = false AND EXISTS ("
+                        + "SELECT t.id FROM RefreshToken t WHERE t.familyId = :family AND t.userId = :user AND t.expiresAt > :now)",
+                        User.class)
+                .setParameter("user", userId).setParameter("family", familyId).setParameter("now", now)
+                .getResultStream().findFirst();
     }
 
     public int deleteFamily(String familyId) {

@@ -172,18 +172,19 @@ public class AuthService {
     }
 
     /** The user behind an access token, or a 401 with the contract's text. One short read-only transaction. */
+    /** Every authenticated request passes here: reads only, so no transaction of its own. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public User authenticate(String accessToken) {
         TokenService.Claims claims = tokens.verify(accessToken, TokenService.ACCESS);
         if (claims == null) {
             throw DomainException.unauthorized(Messages.AUTH_FAILED);
         }
-        User user = accounts.findUser(claims.userId()).filter(User::isActive)
-                .orElseThrow(() -> DomainException.unauthorized(Messages.AUTH_FAILED));
-        // the login family must be the user's own: a token carrying another user's sub with my sid is refused
-        if (claims.familyId() == null || !accounts.familyIsLive(claims.familyId(), user.id(), Times.nowUtc())) {
+        // the login family must be live and the user's own: a token carrying another user's sub with my sid is refused
+        if (claims.familyId() == null) {
             throw DomainException.unauthorized(Messages.AUTH_FAILED);
         }
-        return user;
+        return accounts.findActiveUserInLiveFamily(claims.userId(), claims.familyId(), Times.nowUtc())
+                .orElseThrow(() -> DomainException.unauthorized(Messages.AUTH_FAILED));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

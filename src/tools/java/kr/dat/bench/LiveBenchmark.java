@@ -46,7 +46,8 @@ import org.jose4j.keys.HmacKey;
 public final class LiveBenchmark {
 
     private static final String SECRET = "benchmark-secret-key-0123456789-abcdefghijklmnop";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1) // as browsers talk to a plain-http server: no h2c upgrade
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private static final Pattern STATE = Pattern.compile("\"state\": \"([A-Z]+)\"");
     /** Headset reports are sent 200 per second: a latency test, not a saturation test. */
     private static final long PACE_NANOS = 5_000_000L;
@@ -69,7 +70,12 @@ public final class LiveBenchmark {
             props.addAll(List.of("-DENV=dev", "-DSECRET_KEY=" + SECRET, "-Dapp.db.pool.max=60"));
             Path jboss = project.resolve("target/server");
             Path war = project.resolve("target/api.war");
-            try (WildFlyProcess node1 = WildFlyProcess.start(jboss, work.resolve("node1"), 200, war, props, false);
+            List<String> node1Props = new ArrayList<>(props);
+            String jfr = System.getProperty("bench.jfr"); // a file: node 1 records a JFR profile of the whole run into it
+            if (jfr != null) {
+                node1Props.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
+            }
+            try (WildFlyProcess node1 = WildFlyProcess.start(jboss, work.resolve("node1"), 200, war, node1Props, false);
                  WildFlyProcess node2 = WildFlyProcess.start(jboss, work.resolve("node2"), 300, war, props, false)) {
                 node1.awaitReady(Duration.ofMinutes(3));
                 node2.awaitReady(Duration.ofMinutes(3));

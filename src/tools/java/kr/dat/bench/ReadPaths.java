@@ -29,7 +29,8 @@ import kr.dat.devstack.DevStack;
  */
 final class ReadPaths {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1) // as browsers talk to a plain-http server: no h2c upgrade
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private ReadPaths() {
     }
