@@ -1,7 +1,5 @@
 package kr.dat.result;
 
-import java.time.DateTimeException;
-import java.time.LocalDate;
 
 /**
  * {@code current_time} values: {@code yyyy-M-d H:m:s.f}, no zone, one- or two-digit fields, a
@@ -69,13 +67,26 @@ final class CsvTimestamp {
         for (int digits = pos[0] - fracStart; digits < 6; digits++) {
             frac *= 10;
         }
-        long epochDay;
-        try {
-            epochDay = LocalDate.of(year, month, day).toEpochDay();
-        } catch (DateTimeException e) {
+        if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)) {
             return Long.MIN_VALUE;
         }
-        return epochDay * MICROS_PER_DAY + ((hour * 60L + minute) * 60L + second) * 1_000_000L + frac;
+        return epochDay(year, month, day) * MICROS_PER_DAY + ((hour * 60L + minute) * 60L + second) * 1_000_000L + frac;
+    }
+
+    private static final int[] DAYS = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+    static int lengthOfMonth(int year, int month) {
+        return month == 2 && (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : DAYS[month - 1];
+    }
+
+    /** Days since 1970-01-01 of a valid proleptic Gregorian date, by arithmetic (no LocalDate per row). */
+    static long epochDay(int year, int month, int day) {
+        int y = month <= 2 ? year - 1 : year; // the year counted from March, so that February comes last
+        int era = Math.floorDiv(y, 400);
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468;
     }
 
     private static int number(String s, int[] pos, int n, int min, int max) {

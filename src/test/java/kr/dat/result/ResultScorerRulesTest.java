@@ -180,4 +180,17 @@ class ResultScorerRulesTest {
         assertEquals(Double.NaN, ResultScorer.decimal("1e5x", 0, 4));
         assertEquals(150000.0, ResultScorer.decimal(" 1.5e5", 0, 6), "anything else goes the general way");
     }
+
+    @Test
+    void epochDaysAreWhatLocalDateSays() {
+        for (java.time.LocalDate d = java.time.LocalDate.of(1, 1, 1); d.getYear() < 10_000; d = d.plusDays(7)) {
+            assertEquals(d.toEpochDay(), CsvTimestamp.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()), d::toString);
+            assertEquals(d.lengthOfMonth(), CsvTimestamp.lengthOfMonth(d.getYear(), d.getMonthValue()), d::toString);
+        }
+        assertEquals(Long.MIN_VALUE, CsvTimestamp.micros("2025-02-29 10:00:00.0"), "not a leap year");
+        assertEquals(Long.MIN_VALUE, CsvTimestamp.micros("2025-13-01 10:00:00.0"));
+        assertEquals(Long.MIN_VALUE, CsvTimestamp.micros("2025-04-31 10:00:00.0"));
+        assertEquals(java.time.LocalDate.of(2024, 2, 29).toEpochDay() * 86_400_000_000L + 36_000_000_000L,
+                CsvTimestamp.micros("2024-02-29 10:00:00.0"));
+    }
 }
