@@ -3,15 +3,16 @@ package kr.dat.audit;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
@@ -44,8 +45,9 @@ public class AuditLog {
     @Inject
     RequestOrigin origin;
 
+    /** A thread of our own, not the managed scheduler: that refuses to run while the server suspends for shutdown. */
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
 
     static final long FLUSH_MILLIS = 50;
     static final int MAX_PENDING = 100_000;
@@ -54,17 +56,22 @@ public class AuditLog {
     private final BlockingQueue<AuditEvent> pending = new LinkedBlockingQueue<>(MAX_PENDING);
     private final ReentrantLock flushing = new ReentrantLock();
     private final List<AuditEvent> retry = new ArrayList<>();
-    private ScheduledFuture<?> flusher;
+    private ScheduledExecutorService flusher;
 
     @PostConstruct
     void start() {
-        flusher = scheduler.scheduleWithFixedDelay(this::flushQuietly, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = threads.newThread(r);
+            t.setName("dat-audit-flush");
+            return t;
+        });
+        flusher.scheduleWithFixedDelay(this::flushQuietly, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
         if (flusher != null) {
-            flusher.cancel(false);
+            flusher.shutdownNow();
         }
         flushQuietly();
     }

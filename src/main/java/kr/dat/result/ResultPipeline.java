@@ -17,6 +17,7 @@ import kr.dat.audit.AuditLog;
 import kr.dat.diagnosis.Diagnosis;
 import kr.dat.diagnosis.DiagnosisService;
 import kr.dat.diagnosis.DiagnosisState;
+import kr.dat.diagnosis.DiagnosisType;
 import kr.dat.platform.config.AppConfig;
 import kr.dat.platform.config.Times;
 import kr.dat.platform.persistence.Transactions;
@@ -29,11 +30,13 @@ import kr.dat.storage.StorageException;
  * <ol>
  * <li>{@link #accept}: only for the socket's live session, at most 10 MiB, then a <b>durable claim</b>
  * in PostgreSQL (once per diagnosis: a repeat is ignored) in the same transaction that marks the
- * session as waiting for its result. From here on the upload cannot be lost.</li>
+ * session as waiting for its result. From here on the upload cannot be lost. Scoring, which has no
+ * effect outside memory, runs beside the claim; nothing reaches the bucket or the headset before the
+ * claim is committed.</li>
  * <li>{@link #process}, now and — if the bucket is away or the server restarts — later by
- * {@link ResultRetryTimer}, on whichever node holds the lease: the original file into the bucket,
- * scoring, the processed file, then the record and COMPLETED in one transaction; a rejected CSV
- * makes the session FAILED with the reason (the original is kept).</li>
+ * {@link ResultRetryTimer}, on whichever node holds the lease: the original and the processed file
+ * into the bucket (side by side), then the record and COMPLETED in one transaction; a rejected CSV
+ * makes the session FAILED with the reason once the original is stored.</li>
  * </ol>
  * Each step is recorded in {@code result_uploads}, so a retry resumes where the last attempt stopped;
  * every database step is its own short transaction, and no call to the bucket runs inside one.
@@ -114,6 +117,8 @@ public class ResultPipeline {
             return;
         }
         Diagnosis d = diagnosis.get();
+        // scoring is pure: it runs beside the claim, and its result is used only if the claim is won
+        CompletableFuture<Scoring> scoring = CompletableFuture.supplyAsync(() -> score(csv, d.type()), executor);
         if (!tx.call(() -> claim(d, patientId, csv))) {
             LOG.warning(() -> "Repeated upload for diagnosis " + diagnosisId + " ignored (the first one counts)");
             receipt.accept(Receipt.DUPLICATE);
@@ -123,7 +128,22 @@ public class ResultPipeline {
         audit.headset(AuditAction.RESULT_DELIVERED, patientId, diagnosisId, source.address(), source.userAgent(),
                 "socket " + connectionId + (source.paired() ? ", paired" : ", unpaired") + ", " + bytes + " bytes");
         receipt.accept(Receipt.STORED);
-        process(diagnosisId, csv); // the first attempt works from memory: nothing is read back
+        process(diagnosisId, csv, scoring); // the first attempt works from memory: nothing is read back
+    }
+
+    /** A scored file, or why it was rejected. */
+    private record Scoring(ScoredResult result, ScoringException rejected) {
+    }
+
+    private Scoring score(String csv, DiagnosisType type) {
+        long t0 = System.nanoTime();
+        try {
+            ScoredResult r = ResultScorer.score(csv, type);
+            metrics.scored(System.nanoTime() - t0);
+            return new Scoring(r, null);
+        } catch (ScoringException e) {
+            return new Scoring(null, e);
+        }
     }
 
     /** In a transaction: held and pending, or neither. Names the files by the upload time in the API's zone. */
@@ -142,14 +162,17 @@ public class ResultPipeline {
 
     /** Works the upload to its end if no other worker (on any node) holds it. Never throws. */
     public void process(int diagnosisId) {
-        process(diagnosisId, null);
+        process(diagnosisId, null, null);
     }
 
-    /** {@code held}: the content, when this node has it in memory; else it is read from the database. */
-    private void process(int diagnosisId, String held) {
+    /**
+     * {@code held}: the content, when this node has it in memory (else it is read from the
+     * database); {@code scoring}: its scoring, if already started.
+     */
+    private void process(int diagnosisId, String held, CompletableFuture<Scoring> scoring) {
         try {
             if (tx.call(() -> uploads.lease(diagnosisId, Times.nowUtc(), LEASE_SECONDS))) {
-                run(diagnosisId, held);
+                run(diagnosisId, held, scoring);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Processing the result of diagnosis " + diagnosisId + " failed; it is retried", e);
@@ -157,11 +180,11 @@ public class ResultPipeline {
     }
 
     /**
-     * The original goes to the bucket on another thread while this one scores and stores the
-     * processed file; the session ends only when both are in the bucket (FAILED only when the
-     * original is).
+     * The original goes to the bucket on another thread while this one scores (unless scoring ran
+     * beside the claim already) and stores the processed file; the session ends only when both are
+     * in the bucket (FAILED only when the original is).
      */
-    private void run(int diagnosisId, String held) {
+    private void run(int diagnosisId, String held, CompletableFuture<Scoring> scoring) {
         Optional<ResultRepository.Progress> found = uploads.progress(diagnosisId);
         Optional<Diagnosis> diagnosis = diagnoses.find(diagnosisId);
         if (found.isEmpty() || found.get().done() || diagnosis.isEmpty()) {
@@ -181,20 +204,17 @@ public class ResultPipeline {
                         }
                         tx.run(() -> uploads.markRawStored(diagnosisId));
                     }, executor);
-            ScoredResult scored;
-            long t0 = System.nanoTime();
-            try {
-                scored = ResultScorer.score(content, diagnosis.get().type());
-                metrics.scored(System.nanoTime() - t0);
-            } catch (ScoringException e) {
+            Scoring s = scoring != null ? scoring.join() : score(content, diagnosis.get().type());
+            if (s.rejected() != null) {
                 await(originalStored);
-                String reason = "the result CSV was rejected: " + e.getMessage();
+                String reason = "the result CSV was rejected: " + s.rejected().getMessage();
                 tx.run(() -> {
                     diagnoses.finish(diagnosisId, DiagnosisState.FAILED, reason);
                     uploads.markDone(diagnosisId, reason);
                 });
                 return;
             }
+            ScoredResult scored = s.result();
             try {
                 store.putText(processed, scored.processed()::openStream, scored.processed().size());
             } finally {
