@@ -30,11 +30,13 @@ public class StatusStreams {
     ManagedScheduledExecutorService scheduler;
 
     private final Map<Integer, Set<Stream>> byDiagnosis = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong tick = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
     private Periodic pings;
 
     @PostConstruct
     void start() {
-        pings = Periodic.every(scheduler, PING_SECONDS, "SSE keep-alive", this::pingAll);
+        pings = Periodic.every(scheduler, 1, "SSE keep-alive", this::pingSlice);
     }
 
     @PreDestroy
@@ -50,6 +52,7 @@ public class StatusStreams {
         private final int diagnosisId;
         private final SseEventSink sink;
         private final Sse sse;
+        private final int slot = Math.floorMod(opened.getAndIncrement(), PING_SECONDS);
         private int lastRank = -1;
         private boolean closed;
 
@@ -141,7 +144,16 @@ public class StatusStreams {
         return List.copyOf(byDiagnosis.keySet());
     }
 
-    private void pingAll() {
-        byDiagnosis.values().forEach(set -> set.forEach(Stream::ping));
+    /**
+     * Every second a tenth of the streams: each is pinged every {@value #PING_SECONDS} s, and the
+     * writes are spread over the interval instead of a burst that delays the pushes around it.
+     */
+    private void pingSlice() {
+        int slot = (int) (tick.getAndIncrement() % PING_SECONDS);
+        byDiagnosis.values().forEach(set -> set.forEach(stream -> {
+            if (stream.slot == slot) {
+                stream.ping();
+            }
+        }));
     }
 }
