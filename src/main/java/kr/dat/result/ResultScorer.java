@@ -347,8 +347,13 @@ public final class ResultScorer {
             if (i == intStart || i >= to || c != '.') {
                 return false;
             }
+            int intDigits = i - intStart;
             int fracStart = ++i;
+            int firstNonZero = -1;
             while (i < to && (c = v.charAt(i)) >= '0' && c <= '9') {
+                if (c != '0' && firstNonZero < 0) {
+                    firstNonZero = i;
+                }
                 if (m != 0 || c != '0') {
                     significant++;
                 }
@@ -371,7 +376,11 @@ public final class ResultScorer {
             }
             double d = m / PyFloat.pow10(fracDigits);
             p[a][r] = negative ? -d : d;
-            asWritten[a][r] = isRepr(v, start, end) ? (long) start << 32 | end : 0;
+            // isRepr's conditions, from what this pass saw (15 significant digits or fewer is already given)
+            boolean belowOne = intDigits == 1 && v.charAt(intStart) == '0';
+            boolean repr = !(intDigits > 1 && v.charAt(intStart) == '0') && !(fracDigits > 1 && v.charAt(end - 1) == '0')
+                    && (!belowOne || firstNonZero < 0 || firstNonZero - fracStart <= 3);
+            asWritten[a][r] = repr ? (long) start << 32 | end : 0;
         }
         return true;
     }

@@ -193,4 +193,34 @@ class ResultScorerRulesTest {
         assertEquals(java.time.LocalDate.of(2024, 2, 29).toEpochDay() * 86_400_000_000L + 36_000_000_000L,
                 CsvTimestamp.micros("2024-02-29 10:00:00.0"));
     }
+
+    /** Positions copied as written must be exactly their repr; all others are formatted to it. */
+    @Test
+    void positionCellsAreAlwaysTheReprOfTheirNumber() throws Exception {
+        java.util.Random r = new java.util.Random(5);
+        String[] shapes = {"0.0", "-0.0", "0.5", "-0.000123", "0.0001234", "0.00001234", "1.50", "007.5", "12.0", "10.25",
+            "123456789012345.0", "1.23456789012345", "0.1234567890123456", "5"};
+        StringBuilder csv = new StringBuilder("current_time,State,Score,Position\r\n");
+        List<String> parts = new java.util.ArrayList<>();
+        for (int row = 0; row < 2000; row++) {
+            String[] p = new String[3];
+            for (int a = 0; a < 3; a++) {
+                p[a] = r.nextBoolean() ? shapes[r.nextInt(shapes.length)]
+                        : (r.nextBoolean() ? "-" : "") + r.nextInt(100) + "." + (r.nextInt(1000) * (r.nextBoolean() ? 10 : 1));
+                parts.add(p[a]);
+            }
+            csv.append(String.format(java.util.Locale.ROOT, "2025-01-01 10:%02d:%02d.%03d,0,0,\"(%s, %s, %s)\"\r\n",
+                    row / 3600 % 60, row / 60 % 60, row % 1000, p[0], p[1], p[2]));
+        }
+        ScoredResult out = ResultScorer.score(csv.toString(), kr.dat.diagnosis.DiagnosisType.TENNISBALL);
+        List<CSVRecord> rows = CSVFormat.DEFAULT.parse(new StringReader(out.processedCsv())).getRecords();
+        List<String> header = rows.get(0).toList();
+        int k = 0;
+        for (CSVRecord row : rows.subList(1, rows.size())) {
+            for (String axis : List.of("X", "Y", "Z")) {
+                String part = parts.get(k++);
+                assertEquals(PyFloat.repr(Double.parseDouble(part)), row.get(header.indexOf("Position_" + axis)), part);
+            }
+        }
+    }
 }

@@ -81,7 +81,7 @@ public final class LiveBenchmark {
                 node1.awaitReady(Duration.ofMinutes(3));
                 node2.awaitReady(Duration.ofMinutes(3));
                 if (Boolean.getBoolean("bench.pin")) {
-                    pin();
+                    pin(work.resolve("stack").toString());
                 }
                 Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "latency,reads,upload,idle").split(","));
                 if (scenarios.contains("latency")) {
@@ -126,8 +126,14 @@ public final class LiveBenchmark {
         return out.toString();
     }
 
-    static void pin() throws Exception {
-        List<Long> servers = ProcessHandle.current().descendants().map(ProcessHandle::pid).toList();
+    static void pin(String stackDir) throws Exception {
+        // the WildFly nodes are this JVM's children; PostgreSQL detaches, but runs on the stack's data directory
+        List<Long> servers = ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != ProcessHandle.current().pid())
+                .filter(p -> p.parent().map(pp -> pp.pid() == ProcessHandle.current().pid()).orElse(false)
+                        || p.info().commandLine().map(c -> c.contains(stackDir)).orElse(false)
+                        || p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .map(ProcessHandle::pid).toList();
         for (long pid : servers) {
             new ProcessBuilder("taskset", "-a", "-c", "-p", "0", Long.toString(pid)).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
