@@ -62,7 +62,13 @@ public class DiagnosisStatusResource {
             request.getAsyncContext().setTimeout(0); // a stream lasts as long as the session (~30 min)
         }
         StatusStreams.Stream stream = streams.open(diagnosisId, sink, sse);
-        Diagnosis snapshot = diagnoses.status(doctorId, diagnosisId);
-        stream.send(snapshot.state().name(), Times.format(snapshot.updatedAt(), config.apiZone()));
+        Diagnosis snapshot;
+        try {
+            snapshot = diagnoses.status(doctorId, diagnosisId);
+        } catch (RuntimeException e) { // the database failed between the two reads: no half-open stream is left
+            stream.close();
+            throw e;
+        }
+        stream.sendSnapshot(snapshot.state().name(), Times.format(snapshot.updatedAt(), config.apiZone()));
     }
 }

@@ -11,7 +11,9 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import kr.dat.diagnosis.DiagnosisState;
 
@@ -24,6 +26,7 @@ import kr.dat.diagnosis.DiagnosisState;
 public class StatusStreams {
 
     static final int PING_SECONDS = 10;
+    static final int SNAPSHOT_WARN_SECONDS = 2;
     private static final Logger LOG = Logger.getLogger(StatusStreams.class.getName());
 
     @Resource
@@ -53,8 +56,13 @@ public class StatusStreams {
         private final SseEventSink sink;
         private final Sse sse;
         private final int slot = Math.floorMod(opened.getAndIncrement(), PING_SECONDS);
+        private CompletionStage<?> lastSend;
         private int lastRank = -1;
         private boolean closed;
+        /** The snapshot was sent: other threads may write from now on. */
+        private boolean started;
+        private String pendingState;
+        private String pendingTimestamp;
 
         Stream(int diagnosisId, SseEventSink sink, Sse sse) {
             this.diagnosisId = diagnosisId;
@@ -62,10 +70,22 @@ public class StatusStreams {
             this.sse = sse;
         }
 
-        /** Sends the state unless the stream already showed it or a later one. */
+        /**
+         * Sends the state unless the stream already showed it or a later one. Before the snapshot
+         * only the newest state is kept: the first event of a stream must be written by the request
+         * that opened it (RESTEasy loses it when another thread's write comes first — seen as a
+         * stream that showed a ping and never its snapshot, 1 in ~2,000 under a burst of opens).
+         */
         synchronized void send(String state, String timestamp) {
             DiagnosisState s = DiagnosisState.valueOf(state);
             if (closed || s.rank() <= lastRank) {
+                return;
+            }
+            if (!started) {
+                if (pendingState == null || s.rank() > DiagnosisState.valueOf(pendingState).rank()) {
+                    pendingState = state;
+                    pendingTimestamp = timestamp;
+                }
                 return;
             }
             lastRank = s.rank();
@@ -77,8 +97,34 @@ public class StatusStreams {
         }
 
         synchronized void ping() {
-            if (!closed) {
+            if (!closed && started) {
                 emit(sse.newEventBuilder().comment("ping").build());
+            }
+        }
+
+        /**
+         * The stream's first event, from the request that opened it: the snapshot, or a newer state
+         * that arrived meanwhile (then the snapshot is not shown). Watched: if it is not written
+         * within {@value #SNAPSHOT_WARN_SECONDS} s the node says so instead of the doctor's screen
+         * silently waiting.
+         */
+        synchronized void sendSnapshot(String state, String timestamp) {
+            started = true;
+            String pending = pendingState;
+            String pendingAt = pendingTimestamp;
+            pendingState = null;
+            send(state, timestamp);
+            if (pending != null) {
+                send(pending, pendingAt); // shown only if newer than the snapshot
+            }
+            CompletionStage<?> first = lastSend;
+            if (first != null) {
+                scheduler.schedule(() -> {
+                    if (!first.toCompletableFuture().isDone()) {
+                        LOG.warning(() -> "SSE snapshot of diagnosis " + diagnosisId + " not written after "
+                                + SNAPSHOT_WARN_SECONDS + " s (stream open: " + !closed + ")");
+                    }
+                }, SNAPSHOT_WARN_SECONDS, TimeUnit.SECONDS);
             }
         }
 
@@ -87,7 +133,8 @@ public class StatusStreams {
                 close();
                 return;
             }
-            sink.send(event).whenComplete((ok, error) -> {
+            lastSend = sink.send(event);
+            lastSend.whenComplete((ok, error) -> {
                 if (error != null) {
                     LOG.fine(() -> "SSE client of diagnosis " + diagnosisId + " went away: " + error);
                     close();

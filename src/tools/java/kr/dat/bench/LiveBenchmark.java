@@ -46,7 +46,13 @@ import org.jose4j.keys.HmacKey;
 public final class LiveBenchmark {
 
     private static final String SECRET = "benchmark-secret-key-0123456789-abcdefghijklmnop";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1) // as browsers talk to a plain-http server: no h2c upgrade
+    /**
+     * HTTP/1.1, as browsers talk to a plain-http server (they never upgrade to h2c). {@code -Dbench.http=2}
+     * lets the JDK client upgrade to h2c and multiplex the streams over few connections instead.
+     */
+    static final HttpClient.Version VERSION = "2".equals(System.getProperty("bench.http"))
+            ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(VERSION)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private static final Pattern STATE = Pattern.compile("\"state\": \"([A-Z]+)\"");
     /** Headset reports are sent 200 per second: a latency test, not a saturation test. */
@@ -111,6 +117,24 @@ public final class LiveBenchmark {
      * JVM — the load generator, and s3proxy — on CPU 1, so that neither side's figure includes
      * waiting for the other's core.
      */
+    /** Whether a fresh stream for the diagnosis shows its snapshot within 5 s (is the server answering it?). */
+    static String secondLook(URI api, int diagnosisId, String token) {
+        CountDownLatch got = new CountDownLatch(1);
+        String[] state = new String[1];
+        long t0 = System.nanoTime();
+        CompletableFuture<HttpResponse<Void>> f = sse(api, diagnosisId, token, st -> {
+            state[0] = st;
+            got.countDown();
+        });
+        try {
+            boolean ok = got.await(5, TimeUnit.SECONDS);
+            f.cancel(true);
+            return ok ? state[0] + " after " + (System.nanoTime() - t0) / 1_000_000 + " ms" : "nothing within 5 s";
+        } catch (InterruptedException e) {
+            return "interrupted";
+        }
+    }
+
     /** The dat_sse_streams gauge of both nodes (management ports 9990 + 200 and + 300). */
     static String serverStreams() {
         StringBuilder out = new StringBuilder();
@@ -246,6 +270,9 @@ public final class LiveBenchmark {
     }
 
     /** An SSE stream read line by line without a thread of its own. */
+    /** Per diagnosis: when the stream's response headers arrived (nanoTime), and how many lines came since. */
+    static final Map<Integer, long[]> SEEN = new ConcurrentHashMap<>();
+
     static CompletableFuture<HttpResponse<Void>> sse(URI api, int diagnosisId, String token, Consumer<String> onState) {
         HttpRequest req = HttpRequest.newBuilder(api.resolve("diagnosis/" + diagnosisId + "/status"))
                 .header("Authorization", "Bearer " + token).GET().build();
@@ -254,12 +281,17 @@ public final class LiveBenchmark {
 
             @Override
             public void onSubscribe(Flow.Subscription subscription) {
+                SEEN.put(diagnosisId, new long[] {System.nanoTime(), 0});
                 sub = subscription;
                 sub.request(Long.MAX_VALUE);
             }
 
             @Override
             public void onNext(String line) {
+                long[] seen = SEEN.get(diagnosisId);
+                if (seen != null) {
+                    seen[1]++;
+                }
                 if (line.startsWith("data:")) {
                     Matcher m = STATE.matcher(line);
                     if (m.find()) {
@@ -340,7 +372,11 @@ public final class LiveBenchmark {
             synchronized (shown) {
                 for (int i = 0; i < n; i++) {
                     if (!shown[i] && now - openedAt[i] > TimeUnit.SECONDS.toNanos(5)) {
-                        late.add("stream " + i + " (diagnosis " + ids[i] + "): " + failures.getOrDefault(i, "no error seen"));
+                        long[] seen = SEEN.get(ids[i]);
+                        late.add("stream " + i + " (diagnosis " + ids[i] + "): " + failures.getOrDefault(i, "no error seen")
+                                + (seen == null ? ", no response headers" : ", headers after "
+                                + (seen[0] - openedAt[i]) / 1_000_000 + " ms, " + seen[1] + " lines since")
+                                + ", a second stream for it: " + secondLook(doctorNode, ids[i], accounts.get(i).token()));
                     }
                 }
             }

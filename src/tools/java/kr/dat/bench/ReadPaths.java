@@ -29,7 +29,7 @@ import kr.dat.devstack.DevStack;
  */
 final class ReadPaths {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1) // as browsers talk to a plain-http server: no h2c upgrade
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(LiveBenchmark.VERSION)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     private ReadPaths() {
