@@ -333,25 +333,19 @@ public final class ResultScorer {
             long m = 0;
             int significant = 0;
             int intStart = i;
+            int point = -1;
+            int firstNonZero = -1; // after the point
             char c = 0;
-            while (i < to && (c = v.charAt(i)) >= '0' && c <= '9') {
-                if (m != 0 || c != '0') {
-                    significant++;
+            for (; i < to; i++) {
+                c = v.charAt(i);
+                if (c == '.' && point < 0) {
+                    point = i;
+                    continue;
                 }
-                if (significant > 15) {
-                    return false;
+                if (c < '0' || c > '9') {
+                    break;
                 }
-                m = m * 10 + (c - '0');
-                i++;
-            }
-            if (i == intStart || i >= to || c != '.') {
-                return false;
-            }
-            int intDigits = i - intStart;
-            int fracStart = ++i;
-            int firstNonZero = -1;
-            while (i < to && (c = v.charAt(i)) >= '0' && c <= '9') {
-                if (c != '0' && firstNonZero < 0) {
+                if (point >= 0 && c != '0' && firstNonZero < 0) {
                     firstNonZero = i;
                 }
                 if (m != 0 || c != '0') {
@@ -361,8 +355,12 @@ public final class ResultScorer {
                     return false;
                 }
                 m = m * 10 + (c - '0');
-                i++;
             }
+            if (point <= intStart) {
+                return false; // no point, or nothing before it
+            }
+            int intDigits = point - intStart;
+            int fracStart = point + 1;
             int fracDigits = i - fracStart;
             if (fracDigits == 0 || fracDigits > 22 || significant > 15 || i >= to || c != (a < 2 ? ',' : ')')) {
                 return false;
