@@ -12,11 +12,14 @@ public class AuditWriter {
     @PersistenceContext(unitName = "dat")
     EntityManager em;
 
-    /** Events in the order they happened, in one transaction: one commit for the batch. */
+    /**
+     * Events in the order they happened, in one transaction: one commit for the batch. Copies are
+     * persisted, so a batch whose transaction failed can be given again as it is.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void insert(java.util.List<AuditEvent> batch) {
         for (AuditEvent e : batch) {
-            em.persist(e);
+            em.persist(e.copy());
         }
     }
 
