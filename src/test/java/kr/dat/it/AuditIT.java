@@ -95,4 +95,43 @@ class AuditIT extends ApiIT {
         assertThrows(java.sql.SQLException.class,
                 () -> TestDb.update("UPDATE audit_events SET action = 'FORGED' WHERE id = ?", Long.parseLong(id)));
     }
+
+    private static long logLines(String needle) throws Exception {
+        return Files.readAllLines(java.nio.file.Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log"))
+                .stream().filter(l -> l.contains(needle)).count();
+    }
+
+    /**
+     * A write of the audit trail that fails loses nothing: requests are answered, the batch is kept,
+     * and once the table takes rows again every event is there. The test makes the table refuse the
+     * second row of any transaction, so a batch fails after its first row was inserted (and got an
+     * id): a retry must not persist those rows again, or it fails for ever.
+     */
+    @Test
+    void eventsTheTableRefusedForAWhileAreWrittenWhenItTakesThemAgain() throws Exception {
+        Api.Session admin = admin();
+        Api.Session doctor = api.doctor();
+        String refused = "audit event(s) could not be written yet";
+        long before = logLines(refused);
+        TestDb.update("CREATE OR REPLACE FUNCTION audit_refuse() RETURNS trigger AS $$ DECLARE n int := "
+                + "coalesce(nullif(current_setting('dat.audit_rows', true), ''), '0')::int + 1; BEGIN "
+                + "PERFORM set_config('dat.audit_rows', n::text, true); IF n >= 2 THEN "
+                + "RAISE EXCEPTION 'the test refuses the second audit row of a transaction'; END IF; RETURN NEW; END $$ "
+                + "LANGUAGE plpgsql");
+        TestDb.update("CREATE TRIGGER audit_refuse BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_refuse()");
+        try {
+            // several at once, so that flushes carry batches of more than one event
+            java.util.stream.IntStream.range(0, 20).parallel().forEach(i -> assertEquals(201,
+                    api.post("patients", "{\"name\":\"감사재시도\"}", doctor.accessToken()).status(),
+                    "a request never fails for its audit event"));
+            Poll.require(Duration.ofSeconds(10), "a batch of two or more meets the refusal", () -> logLines(refused),
+                    n -> n > before);
+        } finally {
+            TestDb.update("DROP TRIGGER audit_refuse ON audit_events");
+        }
+        JsonObject page = api.get("admin/audit?user_id=" + doctor.userId(), admin.accessToken()).json();
+        long created = page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("action").equals("PATIENT_CREATE")).count();
+        assertEquals(20, created, page.toString());
+    }
 }
