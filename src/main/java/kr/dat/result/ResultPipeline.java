@@ -1,7 +1,9 @@
 package kr.dat.result;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDateTime;
@@ -9,6 +11,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,6 +52,8 @@ public class ResultPipeline {
     public static final int MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
     /** How long one worker may hold an upload before another node may take it over. */
     static final int LEASE_SECONDS = 120;
+    /** Threads for scoring and bucket writes: two cores' worth of scoring, plus puts waiting on the network. */
+    private static final int WORKERS = 4;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final Logger LOG = Logger.getLogger(ResultPipeline.class.getName());
 
@@ -73,7 +79,28 @@ public class ResultPipeline {
     AppConfig config;
 
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
+
+    /**
+     * Scoring beside the claim and the original's put run here, on threads of their own: the
+     * callers wait for them on the managed executor's threads, and waiting there for tasks queued
+     * on that same executor starves it (20 uploads at once stalled every one of them).
+     */
+    private ExecutorService executor;
+
+    @PostConstruct
+    void start() {
+        executor = Executors.newFixedThreadPool(WORKERS, r -> {
+            Thread t = threads.newThread(r);
+            t.setName("dat-result-work");
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
 
     /** The headset socket an upload came over: recorded in the audit trail with the result. */
     public record Source(String connectionId, String address, String userAgent, boolean paired) {
