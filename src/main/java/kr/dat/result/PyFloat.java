@@ -77,10 +77,6 @@ final class PyFloat {
         out.appendAscii(buf, 0, n);
     }
 
-    static void append(StringBuilder out, double d) {
-        out.append(repr(d));
-    }
-
     /** Python's repr of {@code d} into {@code buf} (32 chars); returns its length. */
     static int format(double d, char[] buf, char[] digits) {
         if (Double.isNaN(d)) {

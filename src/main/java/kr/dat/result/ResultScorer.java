@@ -10,8 +10,8 @@ import kr.dat.diagnosis.DiagnosisType;
 
 /**
  * Scores a headset's result CSV exactly as docs/scoring.md describes (the old server's numbers, its
- * processed file, without its crashes): split it with {@link CsvTable} (one pass over quote-free
- * files, commons-csv for quoted ones), derive {@code time (second)},
+ * processed file, without its crashes): split it with {@link CsvTable} (one quote-aware pass),
+ * derive {@code time (second)},
  * {@code event}, {@code spend_time} and, for TENNISBALL, the split and min-max scaled positions,
  * write the columns sorted, and compute score, time_spent and fps. Pure: no I/O, no state.
  */
