@@ -74,7 +74,7 @@ public class HeadsetService {
         conn.inbox(executor, scheduler).execute(() -> {
             boolean done = true;
             try {
-                handle(conn, frame, decoded);
+                handle(conn, frame, decoded, message.receivedNanos());
             } catch (RuntimeException e) {
                 long waited = System.nanoTime() - firstTry;
                 if (DatabaseUnavailable.isCause(e) && waited < RETRY_FOR_NANOS) {
@@ -98,7 +98,8 @@ public class HeadsetService {
     }
 
     /** Decodes once (a retry after an outage reuses the decoded message), then acts on it. */
-    private void handle(HeadsetConnection conn, AtomicReference<String> frame, AtomicReference<HeadsetFrames.Message> decoded) {
+    private void handle(HeadsetConnection conn, AtomicReference<String> frame, AtomicReference<HeadsetFrames.Message> decoded,
+                        long receivedNanos) {
         int patientId = conn.patientId();
         if (decoded.get() == null) {
             int chars = frame.get().length();
@@ -130,7 +131,7 @@ public class HeadsetService {
                     return;
                 }
                 ResultPipeline.Source source = new ResultPipeline.Source(conn.id(), conn.address(), conn.userAgent(), conn.paired());
-                results.accept(patientId, source, id, content.get(), receipt -> {
+                results.accept(patientId, source, id, content.get(), receivedNanos, receipt -> {
                     if (conn.wantsAck()) {
                         conn.send(HeadsetFrames.uploadReceived(id, receipt.name().toLowerCase(java.util.Locale.ROOT)));
                     }

@@ -15,8 +15,11 @@ final class MessageAssembler {
 
     enum Outcome { PARTIAL, COMPLETE, TOO_BIG, OVER_BUDGET, DISCARDED }
 
-    /** A whole message; {@code reservedBytes} stay taken from the budget until it has been handled. */
-    record Received(String text, long reservedBytes) {
+    /**
+     * A whole message; {@code reservedBytes} stay taken from the budget until it has been handled;
+     * {@code receivedNanos}: {@link System#nanoTime()} when its last part arrived.
+     */
+    record Received(String text, long reservedBytes, long receivedNanos) {
     }
 
     private final MessageBudget budget;
@@ -50,7 +53,7 @@ final class MessageAssembler {
             return Outcome.PARTIAL;
         }
         String text = parts.size() == 1 ? parts.get(0) : String.join("", parts);
-        complete = new Received(text, bytes);
+        complete = new Received(text, bytes, System.nanoTime());
         parts.clear();
         bytes = 0;
         return Outcome.COMPLETE;

@@ -34,13 +34,16 @@ import kr.dat.storage.StorageException;
  * <ol>
  * <li>{@link #accept}: only for the socket's live session, at most 10 MiB, then a <b>durable claim</b>
  * in PostgreSQL (once per diagnosis: a repeat is ignored) in the same transaction that marks the
- * session as waiting for its result. From here on the upload cannot be lost. Scoring, which has no
+ * session as waiting for its result. From here on the upload cannot be lost. The claim also leases
+ * the upload to this node, so the first attempt needs no second transaction. Scoring, which has no
  * effect outside memory, runs beside the claim; nothing reaches the bucket or the headset before the
  * claim is committed.</li>
  * <li>{@link #process}, now and — if the bucket is away or the server restarts — later by
  * {@link ResultRetryTimer}, on whichever node holds the lease: the original and the processed file
  * into the bucket (side by side), then the record and COMPLETED in one transaction; a rejected CSV
- * makes the session FAILED with the reason once the original is stored.</li>
+ * makes the session FAILED with the reason once the original is stored. The database's copy of
+ * the content is dropped after that commit (off the path to COMPLETED; {@link #dropStoredContent()}
+ * sweeps what a crash left).</li>
  * </ol>
  * Each step is recorded in {@code result_uploads}, so a retry resumes where the last attempt stopped;
  * every database step is its own short transaction, and no call to the bucket runs inside one.
@@ -120,8 +123,12 @@ public class ResultPipeline {
 
     // ---- 1. accept: called off the socket's I/O thread ----
 
-    /** {@code heard} learns the outcome as soon as it is known: for an accepted upload right after the claim, before the scoring. */
-    public void accept(int patientId, Source source, int diagnosisId, String csv, Consumer<Receipt> heard) {
+    /**
+     * {@code receivedNanos}: {@link System#nanoTime()} when the message was whole (for
+     * {@code dat_upload_seconds}); {@code heard} learns the outcome as soon as it is known: for an
+     * accepted upload right after the claim, before the scoring.
+     */
+    public void accept(int patientId, Source source, int diagnosisId, String csv, long receivedNanos, Consumer<Receipt> heard) {
         Consumer<Receipt> receipt = r -> {
             metrics.upload(r);
             heard.accept(r);
@@ -146,7 +153,8 @@ public class ResultPipeline {
         Diagnosis d = diagnosis.get();
         // scoring is pure: it runs beside the claim, and its result is used only if the claim is won
         CompletableFuture<Scoring> scoring = CompletableFuture.supplyAsync(() -> score(csv, d.type()), executor);
-        if (!tx.call(() -> claim(d, patientId, csv))) {
+        Optional<ResultRepository.Progress> claimed = tx.call(() -> claim(d, patientId, csv));
+        if (claimed.isEmpty()) {
             LOG.warning(() -> "Repeated upload for diagnosis " + diagnosisId + " ignored (the first one counts)");
             receipt.accept(Receipt.DUPLICATE);
             return;
@@ -155,7 +163,8 @@ public class ResultPipeline {
         audit.headset(AuditAction.RESULT_DELIVERED, patientId, diagnosisId, source.address(), source.userAgent(),
                 "socket " + connectionId + (source.paired() ? ", paired" : ", unpaired") + ", " + bytes + " bytes");
         receipt.accept(Receipt.STORED);
-        process(diagnosisId, csv, scoring); // the first attempt works from memory: nothing is read back
+        // the first attempt holds the lease the claim took and works from memory: nothing is read back
+        attempt(diagnosisId, () -> run(diagnosisId, claimed.get(), d.type(), csv, scoring, receivedNanos));
     }
 
     /** A scored file, or why it was rejected. */
@@ -173,51 +182,66 @@ public class ResultPipeline {
         }
     }
 
-    /** In a transaction: held and pending, or neither. Names the files by the upload time in the API's zone. */
-    private boolean claim(Diagnosis d, int patientId, String csv) {
+    /**
+     * In a transaction: held, leased to this node and pending, or none of them (empty). Names the
+     * files by the upload time in the API's zone.
+     */
+    private Optional<ResultRepository.Progress> claim(Diagnosis d, int patientId, String csv) {
         LocalDateTime now = Times.nowUtc();
         String stamp = now.atOffset(ZoneOffset.UTC).atZoneSameInstant(config.apiZone()).format(STAMP);
         String fileName = d.type().name() + "_" + d.level() + "_" + stamp + ".csv";
-        if (!uploads.claim(d.id(), patientId, fileName, csv, now)) {
-            return false;
+        if (!uploads.claim(d.id(), patientId, fileName, csv, now, now.plusSeconds(LEASE_SECONDS))) {
+            return Optional.empty();
         }
         diagnoses.markResultPending(d.id());
-        return true;
+        return Optional.of(new ResultRepository.Progress(patientId, fileName, false, false, 1));
     }
 
     // ---- 2. process: store, score, complete ----
 
-    /** Works the upload to its end if no other worker (on any node) holds it. Never throws. */
+    /**
+     * Works the upload to its end from the database (a retry, another node, a restart) if no other
+     * worker (on any node) holds it. Never throws.
+     */
     public void process(int diagnosisId) {
-        process(diagnosisId, null, null);
+        attempt(diagnosisId, () -> {
+            if (!tx.call(() -> uploads.lease(diagnosisId, Times.nowUtc(), LEASE_SECONDS))) {
+                return;
+            }
+            Optional<ResultRepository.Progress> found = uploads.progress(diagnosisId);
+            Optional<Diagnosis> diagnosis = diagnoses.find(diagnosisId);
+            if (found.isPresent() && !found.get().done() && diagnosis.isPresent()) {
+                run(diagnosisId, found.get(), diagnosis.get().type(), null, null, 0);
+            }
+        });
     }
 
-    /**
-     * {@code held}: the content, when this node has it in memory (else it is read from the
-     * database); {@code scoring}: its scoring, if already started.
-     */
-    private void process(int diagnosisId, String held, CompletableFuture<Scoring> scoring) {
+    private void attempt(int diagnosisId, Runnable work) {
         try {
-            if (tx.call(() -> uploads.lease(diagnosisId, Times.nowUtc(), LEASE_SECONDS))) {
-                run(diagnosisId, held, scoring);
-            }
+            work.run();
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Processing the result of diagnosis " + diagnosisId + " failed; it is retried", e);
         }
     }
 
     /**
-     * The original goes to the bucket on another thread while this one scores (unless scoring ran
-     * beside the claim already) and stores the processed file; the session ends only when both are
-     * in the bucket (FAILED only when the original is).
+     * Drops the database's copy of uploads that are done (normally right after their last commit;
+     * this catches what a crash in between left). Returns how many.
      */
-    private void run(int diagnosisId, String held, CompletableFuture<Scoring> scoring) {
-        Optional<ResultRepository.Progress> found = uploads.progress(diagnosisId);
-        Optional<Diagnosis> diagnosis = diagnoses.find(diagnosisId);
-        if (found.isEmpty() || found.get().done() || diagnosis.isEmpty()) {
-            return;
-        }
-        ResultRepository.Progress u = found.get();
+    public int dropStoredContent() {
+        return tx.call(() -> uploads.dropStoredContent(20));
+    }
+
+    /**
+     * Holding the lease: the original goes to the bucket on another thread while this one scores
+     * (unless scoring ran beside the claim already) and stores the processed file; the session ends
+     * only when both are in the bucket (FAILED only when the original is). {@code held}: the
+     * content, when this node has it in memory (else it is read from the database);
+     * {@code scoring}: its scoring, if already started; {@code receivedNanos}: when the message was
+     * whole, or 0 (not timed).
+     */
+    private void run(int diagnosisId, ResultRepository.Progress u, DiagnosisType type, String held,
+                     CompletableFuture<Scoring> scoring, long receivedNanos) {
         String original = "diagnosis/" + diagnosisId + "/original/" + u.fileName();
         String processed = "diagnosis/" + diagnosisId + "/processed/" + u.fileName();
         try {
@@ -231,7 +255,7 @@ public class ResultPipeline {
                         }
                         tx.run(() -> uploads.markRawStored(diagnosisId));
                     }, executor);
-            Scoring s = scoring != null ? scoring.join() : score(content, diagnosis.get().type());
+            Scoring s = scoring != null ? scoring.join() : score(content, type);
             if (s.rejected() != null) {
                 await(originalStored);
                 String reason = "the result CSV was rejected: " + s.rejected().getMessage();
@@ -239,6 +263,7 @@ public class ResultPipeline {
                     diagnoses.finish(diagnosisId, DiagnosisState.FAILED, reason);
                     uploads.markDone(diagnosisId, reason);
                 });
+                finished(diagnosisId, receivedNanos);
                 return;
             }
             ScoredResult scored = s.result();
@@ -248,12 +273,25 @@ public class ResultPipeline {
                 await(originalStored); // never leave the original's put running unobserved
             }
             tx.run(() -> complete(diagnosisId, original, processed, scored));
+            finished(diagnosisId, receivedNanos);
         } catch (StorageException e) {
             int attempt = u.attempts() + 1;
             LocalDateTime retry = Times.nowUtc().plusSeconds(Math.min(60, 2L << Math.min(attempt, 5)));
             LOG.warning(() -> "Result of diagnosis " + diagnosisId + " kept in the database: " + e.getMessage()
                     + " (" + rootCause(e) + "); attempt " + attempt + ", next at " + retry + " UTC");
             tx.run(() -> uploads.retryAt(diagnosisId, retry, e.getMessage() + ": " + rootCause(e)));
+        }
+    }
+
+    /** After the last commit (the session has ended, its event is out): timed, and the held copy dropped. */
+    private void finished(int diagnosisId, long receivedNanos) {
+        if (receivedNanos != 0) {
+            metrics.uploadDone(System.nanoTime() - receivedNanos);
+        }
+        try {
+            tx.run(() -> uploads.dropContent(diagnosisId));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The stored result of diagnosis " + diagnosisId + " stays in the database for now", e);
         }
     }
 

@@ -13,14 +13,19 @@ public class ResultRepository {
     @PersistenceContext(unitName = "dat")
     EntityManager em;
 
-    /** Stores the upload unless one exists for the diagnosis already; true if this one was taken. */
-    public boolean claim(int diagnosisId, int patientId, String fileName, String content, LocalDateTime now) {
-        return em.createNativeQuery("INSERT INTO result_uploads (diagnosis_id, patient_id, file_name, content, "
-                        + "next_attempt_at, received_at) VALUES (:d, :p, :f, :c, :now, :now) ON CONFLICT (diagnosis_id) DO NOTHING")
+    /**
+     * Stores the upload unless one exists for the diagnosis already, leased to the caller until
+     * {@code leasedUntil} (its first attempt); true if this one was taken.
+     */
+    public boolean claim(int diagnosisId, int patientId, String fileName, String content, LocalDateTime now,
+                         LocalDateTime leasedUntil) {
+        return em.createNativeQuery("INSERT INTO result_uploads (diagnosis_id, patient_id, file_name, content, attempts, "
+                        + "next_attempt_at, received_at) VALUES (:d, :p, :f, :c, 1, :until, :now) ON CONFLICT (diagnosis_id) DO NOTHING")
                 .setParameter("d", diagnosisId)
                 .setParameter("p", patientId)
                 .setParameter("f", fileName)
                 .setParameter("c", content)
+                .setParameter("until", leasedUntil)
                 .setParameter("now", now)
                 .executeUpdate() == 1;
     }
@@ -65,11 +70,24 @@ public class ResultRepository {
                 .executeUpdate();
     }
 
-    /** Finished: the raw text is dropped (it is in the bucket). */
+    /** Finished (the original is in the bucket); {@link #dropContent} then drops the held text. */
     public void markDone(int diagnosisId, String note) {
-        em.createQuery("UPDATE ResultUpload u SET u.done = true, u.content = NULL, u.lastError = :note "
-                        + "WHERE u.diagnosisId = :id")
+        em.createQuery("UPDATE ResultUpload u SET u.done = true, u.lastError = :note WHERE u.diagnosisId = :id")
                 .setParameter("note", note).setParameter("id", diagnosisId).executeUpdate();
+    }
+
+    /** The held text of a finished upload, dropped (its own statement: deleting 10 MB of TOAST takes a while). */
+    public void dropContent(int diagnosisId) {
+        em.createQuery("UPDATE ResultUpload u SET u.content = NULL WHERE u.diagnosisId = :id AND u.done = true "
+                        + "AND u.content IS NOT NULL")
+                .setParameter("id", diagnosisId).executeUpdate();
+    }
+
+    /** The same for up to {@code max} finished uploads that still hold it (a crash between the two); how many. */
+    public int dropStoredContent(int max) {
+        return em.createNativeQuery("UPDATE result_uploads SET content = NULL WHERE diagnosis_id IN (SELECT diagnosis_id "
+                        + "FROM result_uploads WHERE done AND content IS NOT NULL LIMIT :max)")
+                .setParameter("max", max).executeUpdate();
     }
 
     public List<Integer> duePending(LocalDateTime now, int max) {

@@ -35,6 +35,7 @@ public class ResultRetryTimer {
             for (Integer id : results.duePending(Times.nowUtc(), 20)) {
                 pipeline.process(id);
             }
+            pipeline.dropStoredContent();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Result retry run failed; the next run tries again", e);
         }

@@ -34,7 +34,9 @@ class MetricsIT extends ApiIT {
     void sessionsUploadsStreamsAndRequestsAreScraped() throws Exception {
         LiveSession s = LiveSession.create(api);
         String csv = Files.readString(LegacyDatabase.fixtures().resolve("balanceball_level1_sample.csv"), StandardCharsets.UTF_8);
-        double storedBefore = value(scrape(), "dat_uploads_total", "outcome=\"stored\"");
+        String before = scrape();
+        double storedBefore = value(before, "dat_uploads_total", "outcome=\"stored\"");
+        double timedBefore = value(before, "dat_upload_seconds_count", "");
         try (Headset headset = s.connectHeadset()) {
             int id = s.startOk();
             headset.expect("s_start_diagnosis");
@@ -51,6 +53,10 @@ class MetricsIT extends ApiIT {
         String after = scrape();
         assertEquals(storedBefore + 1, value(after, "dat_uploads_total", "outcome=\"stored\""), 0.0);
         assertTrue(value(after, "dat_scoring_seconds_count", "") >= 1);
+        // recorded right after the commit that the stream reports, so it may come a moment later
+        Poll.require(java.time.Duration.ofSeconds(10), "the upload timed from its message to COMPLETED",
+                () -> value(scrape(), "dat_upload_seconds_count", ""), n -> n == timedBefore + 1);
+        assertTrue(value(scrape(), "dat_upload_seconds_sum", "") > 0);
         assertTrue(after.lines().anyMatch(l -> l.startsWith("dat_uploads_pending")));
         assertTrue(value(after, "dat_http_requests_seconds_count", "route=\"/patients\"") >= 1, "API latency by route: "
                 + after.lines().filter(l -> l.startsWith("dat_http")).toList());

@@ -158,8 +158,11 @@ class ResultIT extends ApiIT {
             assertEquals(csv, Bucket.text(keys.get(0)));
             assertEquals(600.0, api.get("diagnosis/record/" + id + "/metadata", s.doctor().accessToken()).json()
                     .getJsonNumber("score").doubleValue());
-            assertEquals(null, TestDb.one("SELECT content FROM result_uploads WHERE diagnosis_id = ?", id),
-                    "the database copy is dropped once stored");
+            // the database copy is dropped once stored (right after COMPLETED is committed)
+            awaitSql("SELECT 'dropped' FROM result_uploads WHERE diagnosis_id = ? AND done AND content IS NULL", id);
+            // a copy left behind (a crash between COMPLETED and the drop) is swept by the retry timer
+            TestDb.update("UPDATE result_uploads SET content = 'left behind' WHERE diagnosis_id = ?", id);
+            awaitSql("SELECT 'swept' FROM result_uploads WHERE diagnosis_id = ? AND content IS NULL", id);
         }
     }
 

@@ -103,7 +103,7 @@ public final class LiveBenchmark {
                     ReadPaths.run(stack, node1.apiBase(), 200, 50, 200, Duration.ofSeconds(20));
                 }
                 if (scenarios.contains("upload")) {
-                    upload(seed(stack, 1, "U").get(0), node1.apiBase());
+                    upload(seed(stack, 1, "U").get(0), node1.apiBase(), node1.pid(), node2.pid());
                 }
                 if (scenarios.contains("idle")) {
                     idleSockets(stack, node1, idle);
@@ -437,12 +437,16 @@ public final class LiveBenchmark {
         });
     }
 
-    static void upload(Account a, URI api) throws Exception {
+    static void upload(Account a, URI api, long node1, long node2) throws Exception {
         String csv = SyntheticResults.balanceBall(10_400_000);
         String escaped = csv.replace("\r", "\\r").replace("\n", "\\n"); // built before the clock starts
         String frameHead = "{\"action\":\"c_upload_result\",\"data\":{\"diagnosis_id\":";
-        long[] times = new long[7];
-        for (int round = 0; round < times.length; round++) {
+        int warmUp = 3;
+        long[] times = new long[9];
+        long[] server = new long[times.length]; // the node's own dat_upload_seconds: message whole -> COMPLETED committed
+        long[] cpu = new long[4]; // CPU ms over the measured rounds: node 1, PostgreSQL, this JVM (client + s3proxy), node 2
+        for (int round = -warmUp; round < times.length; round++) {
+            double serverBefore = uploadSecondsSum(api);
             CountDownLatch startCmd = new CountDownLatch(1);
             Socket s = connect(api, a.code(), f -> {
                 if (f.contains("s_start_diagnosis")) {
@@ -472,23 +476,81 @@ public final class LiveBenchmark {
             });
             ready.await(30, TimeUnit.SECONDS);
             String frame = frameHead + id + ",\"file_content\":\"" + escaped + "\"}}";
+            long[] cpuBefore = cpuMillis(node1, node2);
             t[0] = System.nanoTime();
             s.ws.sendText(frame, true);
             if (!done.await(120, TimeUnit.SECONDS) || !"COMPLETED".equals(end[0])) {
                 throw new IllegalStateException("upload did not complete: " + end[0]);
             }
+            long[] cpuAfter = cpuMillis(node1, node2);
+            if (round < 0) {
+                stream.get(30, TimeUnit.SECONDS);
+                s.ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+                continue;
+            }
+            for (int i = 0; i < cpu.length; i++) {
+                cpu[i] += cpuAfter[i] - cpuBefore[i];
+            }
             times[round] = t[1] - t[0];
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); // recorded just after the commit
+            double serverAfter;
+            while ((serverAfter = uploadSecondsSum(api)) == serverBefore && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            server[round] = Math.round((serverAfter - serverBefore) * 1e9);
             stream.get(30, TimeUnit.SECONDS);
             s.ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
         }
-        StringBuilder each = new StringBuilder();
-        for (long t : times) {
-            each.append(each.length() == 0 ? "" : ", ").append(Math.round(t / 1e6));
-        }
+        String each = rounds(times);
+        String eachServer = rounds(server);
         Arrays.sort(times);
+        Arrays.sort(server);
         System.out.printf(Locale.ROOT, "10.4 MB upload (%,d rows) frame sent -> SSE COMPLETED: median %.0f ms, best %.0f ms "
                 + "(rounds: %s ms; includes the WebSocket transfer, the durable claim, both bucket writes and scoring)%n",
                 csv.chars().filter(c -> c == '\n').count() - 1, times[times.length / 2] / 1e6, times[0] / 1e6, each);
+        System.out.printf(Locale.ROOT, "  of which on the server, message received whole -> COMPLETED committed "
+                + "(dat_upload_seconds): median %.0f ms, best %.0f ms (rounds: %s ms)%n",
+                server[server.length / 2] / 1e6, server[0] / 1e6, eachServer);
+        long total = Arrays.stream(cpu).sum();
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf(Locale.ROOT, "  CPU per upload (frame sent -> COMPLETED seen, mean of the %d measured rounds after %d warm-up): "
+                + "node 1 %d ms, PostgreSQL %d ms, load generator (client + s3proxy) %d ms, node 2 %d ms; total %d ms "
+                + "= %d ms of wall clock on %d cores at best%n", times.length, warmUp, cpu[0] / times.length,
+                cpu[1] / times.length, cpu[2] / times.length, cpu[3] / times.length, total / times.length,
+                total / times.length / cores, cores);
+    }
+
+    /** CPU time (user + system, ms) of node 1, all PostgreSQL processes, this JVM and node 2, from /proc. */
+    static long[] cpuMillis(long node1, long node2) {
+        long postgres = ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .mapToLong(p -> cpuMillis(p.pid())).sum();
+        return new long[] {cpuMillis(node1), postgres, cpuMillis(ProcessHandle.current().pid()), cpuMillis(node2)};
+    }
+
+    private static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // fields from the 3rd (state) on
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // utime, stime in 1/100 s
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0; // gone (a backend that ended)
+        }
+    }
+
+    private static String rounds(long[] nanos) {
+        StringBuilder each = new StringBuilder();
+        for (long t : nanos) {
+            each.append(each.length() == 0 ? "" : ", ").append(Math.round(t / 1e6));
+        }
+        return each.toString();
+    }
+
+    /** {@code dat_upload_seconds_sum} from the node's Prometheus scrape (its management port: HTTP port + 1910). */
+    static double uploadSecondsSum(URI api) throws Exception {
+        URI scrape = URI.create("http://127.0.0.1:" + (api.getPort() + 1910) + "/prometheus");
+        String text = HTTP.send(HttpRequest.newBuilder(scrape).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return text.lines().filter(l -> l.startsWith("dat_upload_seconds_sum"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     static void idleSockets(DevStack stack, WildFlyProcess node, int n) throws Exception {
