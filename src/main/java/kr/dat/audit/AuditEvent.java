@@ -60,11 +60,6 @@ public class AuditEvent {
         this.detail = detail;
     }
 
-    /** A new, unsaved row with the same values: what a retried batch persists (the first try's rows may carry ids). */
-    AuditEvent copy() {
-        return new AuditEvent(at, action, userId, loginId, patientId, diagnosisId, address, userAgent, detail);
-    }
-
     public Long id() {
         return id;
     }

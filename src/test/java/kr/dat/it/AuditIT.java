@@ -68,6 +68,7 @@ class AuditIT extends ApiIT {
         assertEquals("10.77.1.23", login.getString("address"));
         assertEquals("DoctorFront/1.0", login.getString("user_agent"));
         assertTrue(login.getString("at").endsWith("+09:00"));
+        TestDb.assertAtInNaiveUtc("audit_events", login.getJsonNumber("id").longValue(), login.getString("at"));
 
         Api.Reply ofPatient = api.get("admin/audit?patient_id=" + patientId + "&size=200", admin.accessToken());
         JsonObject delivered = ofPatient.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()

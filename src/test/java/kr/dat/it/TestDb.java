@@ -61,12 +61,21 @@ final class TestDb {
      * same instant: what a server in any JVM zone must write.
      */
     static void assertCreatedInNaiveUtc(String table, int id, String apiCreatedAt) throws SQLException {
-        String stored = one("SELECT created_at::text FROM " + table + " WHERE id = ?", id);
+        assertNaiveUtc(table, "created_at", id, apiCreatedAt);
+    }
+
+    /** The same for an audit event's {@code at}. */
+    static void assertAtInNaiveUtc(String table, long id, String apiAt) throws SQLException {
+        assertNaiveUtc(table, "at", id, apiAt);
+    }
+
+    private static void assertNaiveUtc(String table, String column, long id, String apiCreatedAt) throws SQLException {
+        String stored = one("SELECT " + column + "::text FROM " + table + " WHERE id = ?", id);
         java.time.Instant storedAsUtc = java.time.LocalDateTime.parse(stored.replace(' ', 'T'))
                 .toInstant(java.time.ZoneOffset.UTC);
         long skew = Math.abs(java.time.Duration.between(storedAsUtc, java.time.Instant.now()).toSeconds());
         if (skew > 120) {
-            throw new AssertionError(table + " " + id + ": created_at " + stored + " is not naive UTC (" + skew + " s off)");
+            throw new AssertionError(table + " " + id + ": " + column + " " + stored + " is not naive UTC (" + skew + " s off)");
         }
         java.time.Instant shown = java.time.OffsetDateTime.parse(apiCreatedAt).toInstant();
         if (!shown.equals(storedAsUtc)) {
