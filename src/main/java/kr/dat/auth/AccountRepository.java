@@ -29,12 +29,6 @@ public class AccountRepository {
                 .setParameter("loginId", loginId).setMaxResults(1).getResultList().isEmpty();
     }
 
-    public Optional<Doctor> findActiveDoctorByUserId(int userId) {
-        return em.createQuery("SELECT d FROM Doctor d WHERE d.userId = :userId AND d.deleted = false", Doctor.class)
-                .setParameter("userId", userId)
-                .getResultStream().findFirst();
-    }
-
     public void persist(Object entity) {
         em.persist(entity);
     }
@@ -62,12 +56,21 @@ public class AccountRepository {
      * The active user whose login family is live (not logged out, not expired): what every
      * authenticated request checks, in one query.
      */
-    public Optional<User> findActiveUserInLiveFamily(int userId, String familyId, LocalDateTime now) {
-        return em.createQuery("SELECT u FROM User u WHERE u.id = :user AND u.deleted = false AND EXISTS ("
+    /** An authenticated user and the id of its active doctor profile, if it has one. */
+    public record Principal(User user, Integer doctorId) {
+    }
+
+    /**
+     * The user if it is active and the login family live and its own, with its doctor profile
+     * (not deleted; at most one per user): one query for every authenticated request.
+     */
+    public Optional<Principal> findActiveUserInLiveFamily(int userId, String familyId, LocalDateTime now) {
+        return em.createQuery("SELECT u, (SELECT d.id FROM Doctor d WHERE d.userId = u.id AND d.deleted = false) "
+                        + "FROM User u WHERE u.id = :user AND u.deleted = false AND EXISTS ("
                         + "SELECT t.id FROM RefreshToken t WHERE t.familyId = :family AND t.userId = :user AND t.expiresAt > :now)",
-                        User.class)
+                        Object[].class)
                 .setParameter("user", userId).setParameter("family", familyId).setParameter("now", now)
-                .getResultStream().findFirst();
+                .getResultStream().findFirst().map(row -> new Principal((User) row[0], (Integer) row[1]));
     }
 
     public int deleteFamily(String familyId) {

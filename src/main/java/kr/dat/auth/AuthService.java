@@ -174,7 +174,7 @@ public class AuthService {
     /** The user behind an access token, or a 401 with the contract's text. One short read-only transaction. */
     /** Every authenticated request passes here: reads only, so no transaction of its own. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public User authenticate(String accessToken) {
+    public AccountRepository.Principal authenticate(String accessToken) {
         TokenService.Claims claims = tokens.verify(accessToken, TokenService.ACCESS);
         if (claims == null) {
             throw DomainException.unauthorized(Messages.AUTH_FAILED);

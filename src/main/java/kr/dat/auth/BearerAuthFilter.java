@@ -46,8 +46,9 @@ public class BearerAuthFilter implements ContainerRequestFilter {
             return;
         }
         try {
-            User user = auth.authenticate(token);
-            caller.authenticated(user.id(), user.role());
+            AccountRepository.Principal principal = auth.authenticate(token);
+            User user = principal.user();
+            caller.authenticated(user.id(), user.role(), principal.doctorId());
             origin.user(user.id(), user.role().name());
         } catch (DomainException e) {
             reject(request, e.detail());

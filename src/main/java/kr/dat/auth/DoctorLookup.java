@@ -2,7 +2,6 @@ package kr.dat.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.Optional;
 import kr.dat.platform.rest.DomainException;
 
@@ -13,23 +12,16 @@ public class DoctorLookup {
     @Inject
     Caller caller;
 
-    @Inject
-    AccountRepository accounts;
-
-    /** The caller's doctor id. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** The caller's doctor id (found with the caller: no query of its own). */
     public int requireDoctor(String forbiddenMessage) {
         requireDoctorRole(forbiddenMessage);
-        return accounts.findActiveDoctorByUserId(caller.userId())
-                .orElseThrow(() -> DomainException.notFound(Messages.DOCTOR_NOT_FOUND))
-                .id();
+        return caller.doctorId().orElseThrow(() -> DomainException.notFound(Messages.DOCTOR_NOT_FOUND));
     }
 
     /** The caller's doctor id after the role check; empty when the account has no doctor profile. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Integer> doctorIdIfAny(String forbiddenMessage) {
         requireDoctorRole(forbiddenMessage);
-        return accounts.findActiveDoctorByUserId(caller.userId()).map(Doctor::id);
+        return caller.doctorId();
     }
 
     /** Only the role; for routes that do not look the profile up. */

@@ -73,6 +73,17 @@ class PatientIT extends ApiIT {
     }
 
     @Test
+    void aDoctorWhoseProfileWasDeletedGets404AndNoPatients() throws Exception {
+        Api.Session doc = api.doctor();
+        assertEquals(200, api.get("patients", doc.accessToken()).status());
+        TestDb.update("UPDATE doctors SET is_deleted = true WHERE user_id = ?", doc.userId());
+        Api.Reply r = api.get("patients", doc.accessToken());
+        assertEquals(404, r.status(), r.body());
+        assertEquals("의사 정보를 찾을 수 없습니다.", r.detail());
+        assertEquals(404, api.post("patients", patient("프로필 없음", null), doc.accessToken()).status());
+    }
+
+    @Test
     void automaticCodesSkipTakenOnesIncludingDeletedPatients() {
         Api.Session doc = api.doctor();
         int a = api.post("patients", patient("a", null), doc.accessToken()).json().getInt("id"); // -000
