@@ -100,7 +100,7 @@ public final class LiveBenchmark {
                     latency("two nodes, N=1000", accounts, node2.apiBase(), node1.apiBase());
                 }
                 if (scenarios.contains("reads")) {
-                    ReadPaths.run(stack, node1.apiBase(), 200, 50, 200, Duration.ofSeconds(20));
+                    ReadPaths.run(stack, node1.apiBase(), node1.pid(), node2.pid(), 200, 50, 200, Duration.ofSeconds(20));
                 }
                 if (scenarios.contains("upload")) {
                     upload(seed(stack, 1, "U").get(0), node1.apiBase(), node1.pid(), node2.pid());

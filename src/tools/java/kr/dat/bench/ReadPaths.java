@@ -24,10 +24,12 @@ import kr.dat.devstack.DevStack;
  * {@code records} result records each (seeded in SQL), every doctor polling like an open front end —
  * once a second {@code GET /patients}, {@code GET /diagnosis/record/list} for one of its patients and
  * {@code GET /diagnosis/record/{id}/metadata} for one of its records, one after the other — for
- * {@code duration}. Prints p50/p99/max per endpoint, measured from sending the request to having
- * read the whole response.
+ * {@code duration}, after {@link #WARM_UP} of the same load unmeasured. Prints p50/p99/max per
+ * endpoint, measured from sending the request to having read the whole response.
  */
 final class ReadPaths {
+
+    static final Duration WARM_UP = Duration.ofSeconds(15);
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(LiveBenchmark.VERSION)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -38,14 +40,37 @@ final class ReadPaths {
     record Doctor(LiveBenchmark.Account account, int[] patients, int[] records) {
     }
 
-    static void run(DevStack stack, URI api, int doctors, int patients, int records, Duration duration) throws Exception {
+    static void run(DevStack stack, URI api, long node1, long node2, int doctors, int patients, int records, Duration duration)
+            throws Exception {
         List<Doctor> seeded = seed(stack, doctors, patients, records);
         String[] names = {"GET /patients", "GET /diagnosis/record/list", "GET /diagnosis/record/{id}/metadata"};
-        List<long[]>[] samples = newLists(names.length);
-        // warm-up: every doctor's three requests once
-        for (Doctor d : seeded) {
-            poll(api, d, new Random(d.account().userId()), null);
+        // warm-up: the same load, unmeasured, until the server's code is compiled (a cold server queues
+        // requests behind its JIT compiler for the first ~10 s and never catches up within the run)
+        pollAll(api, seeded, WARM_UP, names.length);
+        long[] cpuBefore = LiveBenchmark.cpuMillis(node1, node2);
+        List<long[]>[] samples = pollAll(api, seeded, duration, names.length);
+        long[] cpu = LiveBenchmark.cpuMillis(node1, node2);
+        long requests = 0;
+        for (int k = 0; k < names.length; k++) {
+            long[] all = samples[k].stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            System.out.printf(Locale.ROOT, "%-38s %d doctors polling: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%,d requests)%n",
+                    names[k], doctors, all[all.length / 2] / 1e6, all[(int) Math.ceil(all.length * 0.99) - 1] / 1e6,
+                    all[all.length - 1] / 1e6, all.length);
+            requests += all.length;
         }
+        System.out.printf(Locale.ROOT, "  %,.0f requests/s; CPU per request: node 1 %.2f ms, PostgreSQL %.2f ms, "
+                        + "load generator %.2f ms, node 2 %.2f ms (%d cores: capacity at most %,.0f requests/s)%n",
+                requests / (double) duration.toSeconds(), (cpu[0] - cpuBefore[0]) / (double) requests,
+                (cpu[1] - cpuBefore[1]) / (double) requests, (cpu[2] - cpuBefore[2]) / (double) requests,
+                (cpu[3] - cpuBefore[3]) / (double) requests, Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().availableProcessors() * 1000.0 * requests
+                        / (Arrays.stream(cpu).sum() - Arrays.stream(cpuBefore).sum()));
+    }
+
+    /** Every doctor polls once a second (spread over the second) for {@code duration}; each request's time, per path. */
+    private static List<long[]>[] pollAll(URI api, List<Doctor> seeded, Duration duration, int paths) throws Exception {
+        int doctors = seeded.size();
+        List<long[]>[] samples = newLists(paths);
         CountDownLatch done = new CountDownLatch(doctors);
         long end = System.nanoTime() + duration.toNanos();
         int[] errors = new int[1];
@@ -55,15 +80,15 @@ final class ReadPaths {
             long offset = TimeUnit.SECONDS.toNanos(1) * i / doctors; // spread over the second
             Thread t = new Thread(() -> {
                 Random random = new Random(d.account().userId());
-                long[][] mine = new long[names.length][(int) (duration.toSeconds() + 2)];
-                int[] count = new int[names.length];
+                long[][] mine = new long[paths][(int) (duration.toSeconds() + 2)];
+                int[] count = new int[paths];
                 long next = System.nanoTime() + offset;
                 try {
                     while (next < end) {
                         LockSupport.parkNanos(next - System.nanoTime());
-                        long[] took = new long[names.length];
+                        long[] took = new long[paths];
                         poll(api, d, random, took);
-                        for (int k = 0; k < names.length; k++) {
+                        for (int k = 0; k < paths; k++) {
                             if (count[k] == mine[k].length) {
                                 mine[k] = Arrays.copyOf(mine[k], mine[k].length * 2);
                             }
@@ -78,7 +103,7 @@ final class ReadPaths {
                     System.out.println("  reader failed: " + e);
                 } finally {
                     synchronized (samples) {
-                        for (int k = 0; k < names.length; k++) {
+                        for (int k = 0; k < paths; k++) {
                             samples[k].add(Arrays.copyOf(mine[k], count[k]));
                         }
                     }
@@ -95,12 +120,7 @@ final class ReadPaths {
         if (errors[0] > 0) {
             throw new IllegalStateException(errors[0] + " readers failed");
         }
-        for (int k = 0; k < names.length; k++) {
-            long[] all = samples[k].stream().flatMapToLong(Arrays::stream).sorted().toArray();
-            System.out.printf(Locale.ROOT, "%-38s %d doctors polling: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%,d requests)%n",
-                    names[k], doctors, all[all.length / 2] / 1e6, all[(int) Math.ceil(all.length * 0.99) - 1] / 1e6,
-                    all[all.length - 1] / 1e6, all.length);
-        }
+        return samples;
     }
 
     @SuppressWarnings("unchecked")
