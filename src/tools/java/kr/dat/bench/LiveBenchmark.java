@@ -50,6 +50,12 @@ public final class LiveBenchmark {
      * HTTP/1.1, as browsers talk to a plain-http server (they never upgrade to h2c). {@code -Dbench.http=2}
      * lets the JDK client upgrade to h2c and multiplex the streams over few connections instead.
      */
+    static {
+        // the servers close an idle keep-alive connection after 20 s (no-request-timeout); the JDK client
+        // would keep it for 30 s and sometimes send a POST on it just as it closes ("received no bytes")
+        System.setProperty("jdk.httpclient.keepalive.timeout", "10");
+    }
+
     static final HttpClient.Version VERSION = "2".equals(System.getProperty("bench.http"))
             ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(VERSION)
