@@ -27,6 +27,13 @@ public class HttpTimingFilter implements ContainerRequestFilter, ContainerRespon
     @Context
     ResourceInfo resource;
 
+    /**
+     * The timers by what names them, so a request looks its timer up in one map instead of
+     * building its tags and asking the registry (a read costs a few of those per millisecond).
+     */
+    private final java.util.concurrent.ConcurrentMap<Key, io.micrometer.core.instrument.Timer> timers =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public void filter(ContainerRequestContext request) {
         request.setProperty(START, System.nanoTime());
@@ -45,13 +52,6 @@ public class HttpTimingFilter implements ContainerRequestFilter, ContainerRespon
                         "status", Integer.toString(k.status())))
                 .record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
-
-    /**
-     * The timers by what names them, so a request looks its timer up in one map instead of
-     * building its tags and asking the registry (a read costs a few of those per millisecond).
-     */
-    private final java.util.concurrent.ConcurrentMap<Key, io.micrometer.core.instrument.Timer> timers =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     private record Key(Class<?> type, java.lang.reflect.Method method, String httpMethod, int status) {
 
