@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import kr.dat.platform.rest.DatabaseUnavailable;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -31,9 +32,40 @@ public class FlywayMigrator {
     @Resource(lookup = DataSources.DAT)
     DataSource dataSource;
 
+    /** Attempts when a migration meets a broken connection (then a real outage fails the deployment). */
+    static final int ATTEMPTS = 4;
+
     @PostConstruct
     void migrate() {
-        migrateNow();
+        retryingBrokenConnections(ATTEMPTS, 500, this::migrateNow);
+    }
+
+    /**
+     * Runs {@code work}, again (after {@code pauseMillis} × the attempt) when it failed on a broken
+     * database connection — after a database restart the pool may still lend connections that are
+     * closed; each failed one is discarded (the exception sorter), so the next attempt gets a fresh
+     * one — at most {@code attempts} times; any other failure at once.
+     */
+    static void retryingBrokenConnections(int attempts, long pauseMillis, Runnable work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                work.run();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= attempts || !DatabaseUnavailable.isCause(e)) {
+                    throw e;
+                }
+                int tried = attempt;
+                LOG.warning(() -> "Migration attempt " + tried + " met a broken database connection (" + e.getMessage()
+                        + "); trying again");
+                try {
+                    Thread.sleep(pauseMillis * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** For tests that adopt a database of their own. */
