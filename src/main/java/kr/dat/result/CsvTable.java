@@ -21,6 +21,9 @@ final class CsvTable {
     static final Set<String> MISSING = Set.of("", "NA", "N/A", "n/a", "NULL", "null", "NaN", "nan", "-NaN",
             "-nan", "#N/A", "#N/A N/A", "#NA", "<NA>", "None");
 
+    /** How much of the text {@link #estimate} reads. */
+    private static final int SAMPLE = 1 << 16;
+
     private final String text;
     /** Per cell: the index just past its last character; bitwise-negated for a quoted cell. */
     private final int[] ends;
@@ -48,8 +51,9 @@ final class CsvTable {
 
     static CsvTable of(String text) throws ScoringException {
         int n = text.length();
-        int[] ends = new int[Math.max(1024, n / 8)];
-        int[] firstCell = new int[Math.max(256, n / 48)];
+        long[] guess = estimate(text);
+        int[] ends = new int[(int) guess[0]];
+        int[] firstCell = new int[(int) guess[1]];
         int[] starts = new int[firstCell.length];
         int cells = 0;
         int records = 0;
@@ -73,7 +77,7 @@ final class CsvTable {
                     continue;
                 }
                 if (records + 2 > firstCell.length) {
-                    firstCell = Arrays.copyOf(firstCell, firstCell.length + firstCell.length / 2);
+                    firstCell = Arrays.copyOf(firstCell, firstCell.length + firstCell.length / 4);
                     starts = Arrays.copyOf(starts, firstCell.length);
                 }
                 firstCell[records] = cells;
@@ -129,7 +133,7 @@ final class CsvTable {
                 }
             }
             if (cells + 1 > ends.length) {
-                ends = Arrays.copyOf(ends, ends.length + ends.length / 2);
+                ends = Arrays.copyOf(ends, ends.length + ends.length / 4);
             }
             ends[cells++] = quoted ? ~end : end;
             if (end < n && text.charAt(end) == ',') {
@@ -149,6 +153,37 @@ final class CsvTable {
             i = end + 1;
         }
         return new CsvTable(text, ends, firstCell, starts, records, high < 0x80, looseQuote);
+    }
+
+    /**
+     * How many cells and records the text has, guessed from its first {@link #SAMPLE} characters
+     * (commas and line breaks outside quotes) with a sixteenth to spare, so that the index arrays
+     * are allocated once at about their final size: a fixed ratio to the length over-allocates
+     * by a third on short rows and runs out on long ones.
+     */
+    static long[] estimate(String text) {
+        int n = text.length();
+        int sample = Math.min(n, SAMPLE);
+        long separators = 0;
+        long lines = 0;
+        boolean quoted = false;
+        for (int i = 0; i < sample; i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted; // an escaped quote toggles twice
+            } else if (!quoted) {
+                if (c == ',') {
+                    separators++;
+                } else if (c == '\n' || (c == '\r' && (i + 1 >= n || text.charAt(i + 1) != '\n'))) {
+                    separators++;
+                    lines++;
+                }
+            }
+        }
+        double scale = sample == 0 ? 0 : (double) n / sample * 17 / 16;
+        long cells = Math.min(Integer.MAX_VALUE - 8, 1024 + (long) ((separators + 1) * scale));
+        long records = Math.min(Integer.MAX_VALUE - 8, 256 + (long) ((lines + 1) * scale));
+        return new long[] {cells, records};
     }
 
     private static boolean isSpaceAfterQuote(char c) {

@@ -49,7 +49,11 @@ public final class ResultScorer {
         int positionCol = tennis ? require(header, POSITION) : -1;
 
         double[] t = new double[rows];
-        double[] state = new double[rows];
+        // events: a drop of State is a Fail (start restarts), a rise a Success (start stays); found
+        // in the same pass as the times, so no State column is kept
+        Events events = new Events();
+        double prevState = Double.NaN;
+        double start = 0;
         for (int r = 0; r < rows; r++) {
             int rec = r + 1;
             int width = table.width(rec);
@@ -65,14 +69,23 @@ public final class ResultScorer {
                 throw new ScoringException(where(r) + "current_time '" + abbreviate(table.cell(rec, timeCol))
                         + "' is not a time like 2025-01-24 14:24:44.905");
             }
-            if (table.missing(rec, stateCol)) {
-                state[r] = Double.NaN;
-            } else {
-                state[r] = number(table, rec, stateCol);
-                if (Double.isNaN(state[r])) {
+            double state = Double.NaN;
+            if (!table.missing(rec, stateCol)) {
+                state = number(table, rec, stateCol);
+                if (Double.isNaN(state)) {
                     throw new ScoringException(where(r) + "State '" + abbreviate(table.cell(rec, stateCol)) + "' is not a number");
                 }
             }
+            if (r == 0) {
+                start = t[0];
+            } else if (!Double.isNaN(prevState) && !Double.isNaN(state) && state != prevState) {
+                boolean fail = state < prevState;
+                events.add(r, fail, t[r] - start);
+                if (fail) {
+                    start = t[r];
+                }
+            }
+            prevState = state;
         }
         String lastScore = table.cell(rows, scoreCol);
         double score = lastScore.isEmpty() ? Double.NaN : number(lastScore);
@@ -84,29 +97,6 @@ public final class ResultScorer {
         if (!(timeSpent > 0)) {
             throw new ScoringException("time_spent is " + PyFloat.repr(timeSpent) + " s (the first and last current_time"
                     + (rows == 1 ? " are the same row" : " do not move forward") + "); it must be positive");
-        }
-
-        // events: a drop of State is a Fail (start restarts), a rise a Success (start stays)
-        String[] event = new String[rows];
-        String[] spend = new String[rows];
-        int success = 0;
-        int fail = 0;
-        double start = t[0];
-        for (int r = 1; r < rows; r++) {
-            double prev = state[r - 1];
-            double cur = state[r];
-            if (Double.isNaN(prev) || Double.isNaN(cur) || cur == prev) {
-                continue;
-            }
-            spend[r] = PyFloat.repr(t[r] - start) + "ms";
-            if (cur < prev) {
-                event[r] = "Fail";
-                fail++;
-                start = t[r];
-            } else {
-                event[r] = "Success";
-                success++;
-            }
         }
 
         List<Column> columns = new ArrayList<>();
@@ -127,18 +117,19 @@ public final class ResultScorer {
             }
         }
         columns.add(Column.seconds(TIME_SECONDS, t));
-        columns.add(Column.text(EVENT, event));
-        columns.add(Column.text(SPEND_TIME, spend));
+        columns.add(Column.events(EVENT, events, false));
+        columns.add(Column.events(SPEND_TIME, events, true));
         if (tennis) {
             for (int a = 0; a < 3; a++) {
                 columns.add(Column.number("Position_" + AXES[a], positions[a], asWritten[a]));
-                columns.add(Column.number("Scaled_Position_" + AXES[a], scale(positions[a]), null));
+                columns.add(Column.scaled("Scaled_Position_" + AXES[a], positions[a], Scaling.of(positions[a])));
             }
         }
         columns.sort(Comparator.comparing(Column::name, ResultScorer::compareCodePoints));
 
         Utf8Writer processed = write(columns, table, rows, text.length() + 24 * rows);
-        return new ScoredResult(processed, score, timeSpent, rows / timeSpent, rows, success, fail);
+        return new ScoredResult(processed, score, timeSpent, rows / timeSpent, rows, events.size() - events.fails(),
+                events.fails());
     }
 
     // ---- parsing ----
@@ -475,51 +466,114 @@ public final class ResultScorer {
         return number(s.substring(from, to));
     }
 
-    /** Min-max scaling over the non-empty values: {@code x * scale + offset}, as scikit-learn does it. */
-    static double[] scale(double[] x) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : x) {
-            if (!Double.isNaN(v)) {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
+    /**
+     * Min-max scaling over the non-empty values: {@code x * scale + offset}, as scikit-learn does it
+     * (two rounded steps). Applied while the file is written, so no scaled copy of a column is kept.
+     */
+    record Scaling(double scale, double offset) {
+
+        static Scaling of(double[] x) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : x) {
+                if (!Double.isNaN(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+            double range = max - min;
+            if (range < MIN_RANGE) {
+                range = 1.0;
+            }
+            double scale = 1.0 / range;
+            return new Scaling(scale, -(min * scale));
+        }
+
+        double apply(double v) {
+            return Double.isNaN(v) ? Double.NaN : v * scale + offset;
+        }
+    }
+
+    /**
+     * The changes of State, in row order: where it rose (Success) or dropped (Fail), and the seconds
+     * since the start then (the first row's time, or the last Fail's). Typically a few hundred in a
+     * file of 160,000 rows, so two small arrays instead of two text columns.
+     */
+    static final class Events {
+        private int[] rows = new int[256]; // row << 1, plus 1 for a Fail
+        private double[] spent = new double[256];
+        private int size;
+        private int fails;
+        private int cursor;
+
+        void add(int row, boolean fail, double seconds) {
+            if (size == rows.length) {
+                rows = Arrays.copyOf(rows, size * 2);
+                spent = Arrays.copyOf(spent, size * 2);
+            }
+            rows[size] = row << 1 | (fail ? 1 : 0);
+            spent[size++] = seconds;
+            if (fail) {
+                fails++;
             }
         }
-        double range = max - min;
-        if (range < MIN_RANGE) {
-            range = 1.0;
+
+        int size() {
+            return size;
         }
-        double scale = 1.0 / range;
-        double offset = -(min * scale);
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = Double.isNaN(x[i]) ? Double.NaN : x[i] * scale + offset;
+
+        int fails() {
+            return fails;
         }
-        return out;
+
+        /** The event at data row {@code r}, or -1; cheap when rows are asked in ascending order. */
+        int at(int r) {
+            if (cursor > 0 && (rows[cursor - 1] >> 1) >= r) {
+                cursor = 0;
+            }
+            while (cursor < size && (rows[cursor] >> 1) < r) {
+                cursor++;
+            }
+            return cursor < size && (rows[cursor] >> 1) == r ? cursor : -1;
+        }
+
+        boolean fail(int k) {
+            return (rows[k] & 1) != 0;
+        }
+
+        double spent(int k) {
+            return spent[k];
+        }
     }
 
     // ---- output ----
 
-    /** A column of the processed file: copied from the input, or derived (numbers, seconds since the first row, text). */
-    private record Column(String name, Kind kind, int inputIndex, double[] numbers, long[] asWritten, String[] texts) {
-        enum Kind { INPUT, SECONDS, NUMBER, TEXT }
+    /** A column of the processed file: copied from the input, or derived (numbers, seconds since the first row, events). */
+    private record Column(String name, Kind kind, int inputIndex, double[] numbers, long[] asWritten, Scaling scaling,
+                          Events events) {
+        enum Kind { INPUT, SECONDS, NUMBER, SCALED, EVENT, SPEND }
 
         static Column input(String name, int index) {
-            return new Column(name, Kind.INPUT, index, null, null, null);
+            return new Column(name, Kind.INPUT, index, null, null, null, null);
         }
 
         /** {@code t[r] − t[0]}. */
         static Column seconds(String name, double[] t) {
-            return new Column(name, Kind.SECONDS, -1, t, null, null);
+            return new Column(name, Kind.SECONDS, -1, t, null, null, null);
         }
 
         /** Numbers; where {@code asWritten[r]} is set, the input's own text (it already reads as its repr). */
         static Column number(String name, double[] numbers, long[] asWritten) {
-            return new Column(name, Kind.NUMBER, -1, numbers, asWritten, null);
+            return new Column(name, Kind.NUMBER, -1, numbers, asWritten, null, null);
         }
 
-        static Column text(String name, String[] texts) {
-            return new Column(name, Kind.TEXT, -1, null, null, texts);
+        static Column scaled(String name, double[] numbers, Scaling scaling) {
+            return new Column(name, Kind.SCALED, -1, numbers, null, scaling, null);
+        }
+
+        /** {@code Fail} / {@code Success} where State changed, or (spend) the seconds before it, with {@code ms}. */
+        static Column events(String name, Events events, boolean spend) {
+            return new Column(name, spend ? Kind.SPEND : Kind.EVENT, -1, null, null, null, events);
         }
     }
 
@@ -564,7 +618,21 @@ public final class ResultScorer {
                             appendNumber(out, col.numbers()[r]);
                         }
                     }
-                    case TEXT -> CsvTable.appendEscaped(out, col.texts()[r]);
+                    case SCALED -> appendNumber(out, col.scaling().apply(col.numbers()[r]));
+                    case EVENT -> {
+                        int k = col.events().at(r);
+                        if (k >= 0) {
+                            String e = col.events().fail(k) ? "Fail" : "Success";
+                            out.appendAscii(e, 0, e.length());
+                        }
+                    }
+                    case SPEND -> {
+                        int k = col.events().at(r);
+                        if (k >= 0) {
+                            PyFloat.append(out, col.events().spent(k));
+                            out.appendAscii("ms", 0, 2);
+                        }
+                    }
                 }
             }
             out.append('\n');

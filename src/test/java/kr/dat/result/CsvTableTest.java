@@ -104,4 +104,17 @@ class CsvTableTest {
         }
         assertEquals(List.of("a|b,c", "NA|x"), seen);
     }
+
+    @Test
+    void rowsShorterOrLongerThanTheSampleSuggestsStillReadTheSame() {
+        // the index arrays are sized from the first 64 Ki characters: here they say "few long
+        // rows" and then "many short ones" follow (so they grow), or the other way round
+        String longRows = ("x".repeat(9_000) + ",\"(1, 2, 3)\"\r\n").repeat(8);
+        String shortRows = "a,b,,\"c\"\n".repeat(30_000);
+        same(longRows + shortRows);
+        same(shortRows + longRows);
+        long[] guess = CsvTable.estimate(shortRows);
+        assertTrue(guess[0] >= 120_000 && guess[0] < 130_000 + 1024, "cells " + guess[0]);
+        assertTrue(guess[1] >= 30_000 && guess[1] < 32_500 + 256, "records " + guess[1]);
+    }
 }

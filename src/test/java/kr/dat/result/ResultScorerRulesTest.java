@@ -146,13 +146,39 @@ class ResultScorerRulesTest {
     }
 
     @Test
+    void everyChangeOfStateInALongFileIsAnEvent() throws Exception {
+        // 1,200 alternating changes, 0.25 s apart: more than the event list starts with, and
+        // each one's time is exact (no rounding can hide a wrong start)
+        StringBuilder csv = new StringBuilder(H);
+        java.time.LocalDateTime t0 = java.time.LocalDateTime.of(2025, 1, 1, 10, 0);
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS");
+        int rows = 1_201;
+        for (int r = 0; r < rows; r++) {
+            csv.append(t0.plusNanos(250_000_000L * r).format(f)).append(',').append(r % 2).append(",0\n");
+        }
+        ScoredResult result = bb(csv.toString());
+        List<CSVRecord> out = rows(result);
+        assertEquals(rows, out.size());
+        assertEquals("", out.get(0).get("event"));
+        for (int r = 1; r < rows; r++) {
+            boolean rise = r % 2 == 1; // 0 -> 1 is a Success 0.25 s after the last Fail; 1 -> 0 a Fail 0.5 s after it
+            assertEquals(rise ? "Success" : "Fail", out.get(r).get("event"), "row " + r);
+            assertEquals(rise ? "0.25ms" : "0.5ms", out.get(r).get("spend_time"), "row " + r);
+        }
+        assertEquals(600, result.successEvents());
+        assertEquals(600, result.failEvents());
+    }
+
+    @Test
     void scalingMatchesScikitLearnArithmetic() {
         // expected doubles as Python prints them for x * scale + offset (MinMaxScaler's two
         // rounded steps): the maximum is not exactly 1
-        double[] s = ResultScorer.scale(new double[] {0.1, 7.77, 3.935});
-        assertEquals(0.0, s[0]);
-        assertEquals(0.9999999999999999, s[1]);
-        assertEquals(0.5, s[2]);
+        double[] x = {0.1, 7.77, 3.935, Double.NaN};
+        ResultScorer.Scaling s = ResultScorer.Scaling.of(x);
+        assertEquals(0.0, s.apply(x[0]));
+        assertEquals(0.9999999999999999, s.apply(x[1]));
+        assertEquals(0.5, s.apply(x[2]));
+        assertTrue(Double.isNaN(s.apply(x[3])), "an empty cell stays empty and does not count for min or max");
     }
 
     @Test

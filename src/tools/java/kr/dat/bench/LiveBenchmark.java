@@ -81,11 +81,19 @@ public final class LiveBenchmark {
             List<String> props = new ArrayList<>(stack.serverProperties());
             // every socket of the load generator comes from 127.0.0.1: the per-address churn limit would stop it at 120/min
             props.addAll(List.of("-DENV=dev", "-DSECRET_KEY=" + SECRET, "-Dapp.db.pool.max=60", "-DWS_CONNECTS_MAX_PER_IP=1000000"));
+            String jvm = System.getProperty("bench.jvm", ""); // extra JVM options for both nodes, e.g. "-XX:+UseZGC"
+            if (!jvm.isBlank()) {
+                props.addAll(List.of(jvm.strip().split("\\s+")));
+                System.out.println("server JVM options added: " + jvm.strip());
+            }
             Path jboss = project.resolve("target/server");
             Path war = project.resolve("target/api.war");
             List<String> node1Props = new ArrayList<>(props);
             String jfr = System.getProperty("bench.jfr"); // a file: node 1 records a JFR profile of the whole run into it
             if (jfr != null) {
+                // WildFly's request stacks are deeper than JFR's default 64 frames: without more, the
+                // application's own frames are cut off most samples
+                node1Props.add("-XX:FlightRecorderOptions=stackdepth=1024");
                 node1Props.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
             }
             try (WildFlyProcess node1 = WildFlyProcess.start(jboss, work.resolve("node1"), 200, war, node1Props, false);

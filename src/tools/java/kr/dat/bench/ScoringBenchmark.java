@@ -51,8 +51,8 @@ public final class ScoringBenchmark {
         double best = nanos[0] / 1e9;
         System.out.printf(Locale.ROOT,
                 "%-11s %.1f MB, %,d rows: median %.1f ms (best %.1f ms) = %,.0f rows/s, %.0f MB/s, %.2f µs/row; "
-                        + "allocated %.0f MB per file; %.0fx the old server's %.1f s%n",
+                        + "allocated %.1f MB per file (%.2fx its size); %.0fx the old server's %.1f s%n",
                 label, bytes / 1e6, check.rows(), median * 1e3, best * 1e3, check.rows() / median, bytes / 1e6 / median,
-                median * 1e6 / check.rows(), allocated / (double) RUNS / 1e6, OLD_SERVER_SECONDS / median, OLD_SERVER_SECONDS);
+                median * 1e6 / check.rows(), allocated / (double) RUNS / 1e6, allocated / (double) RUNS / bytes, OLD_SERVER_SECONDS / median, OLD_SERVER_SECONDS);
     }
 }
