@@ -2,7 +2,6 @@ package kr.dat.auth;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.Priorities;
@@ -15,6 +14,7 @@ import java.io.IOException;
 import java.util.List;
 import kr.dat.platform.rest.Authenticated;
 import kr.dat.platform.rest.DomainException;
+import kr.dat.platform.rest.Jsonp;
 import kr.dat.platform.rest.Problem;
 import kr.dat.platform.rest.RequestOrigin;
 import kr.dat.platform.rest.ValidationError;
@@ -82,7 +82,7 @@ public class BearerAuthFilter implements ContainerRequestFilter {
         if (body.length == 0) {
             return true;
         }
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+        try (JsonParser parser = Jsonp.PROVIDER.createParser(new ByteArrayInputStream(body))) {
             while (parser.hasNext()) {
                 parser.next();
             }

@@ -1,7 +1,7 @@
 package kr.dat.realtime;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import kr.dat.platform.rest.Jsonp;
 
 /** The messages nodes send each other on the {@link ClusterBus}. */
 final class BusMessages {
@@ -17,23 +17,23 @@ final class BusMessages {
 
     /** A diagnosis reached {@code state}; {@code timestamp} is already formatted for the API. */
     static JsonObject state(int diagnosisId, String state, String timestamp) {
-        return Json.createObjectBuilder().add(KIND, STATE).add("id", diagnosisId).add("state", state)
+        return Jsonp.PROVIDER.createObjectBuilder().add(KIND, STATE).add("id", diagnosisId).add("state", state)
                 .add("ts", timestamp).build();
     }
 
     /** Send this text frame to the patient's headset, wherever it is connected. */
     static JsonObject headsetFrame(int patientId, String frame) {
-        return Json.createObjectBuilder().add(KIND, HEADSET_FRAME).add("patient", patientId).add("frame", frame).build();
+        return Jsonp.PROVIDER.createObjectBuilder().add(KIND, HEADSET_FRAME).add("patient", patientId).add("frame", frame).build();
     }
 
     /** The patient connected again: every other socket of the patient must go. */
     static JsonObject keepOnly(int patientId, String connectionId) {
-        return Json.createObjectBuilder().add(KIND, KEEP_ONLY).add("patient", patientId).add("conn", connectionId)
+        return Jsonp.PROVIDER.createObjectBuilder().add(KIND, KEEP_ONLY).add("patient", patientId).add("conn", connectionId)
                 .build();
     }
 
     /** The patient was deleted: close its sockets. */
     static JsonObject close(int patientId) {
-        return Json.createObjectBuilder().add(KIND, CLOSE).add("patient", patientId).build();
+        return Jsonp.PROVIDER.createObjectBuilder().add(KIND, CLOSE).add("patient", patientId).build();
     }
 }

@@ -3,7 +3,6 @@ package kr.dat.realtime;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import kr.dat.platform.rest.Jsonp;
 
 /**
  * Publishes a message to every node of the cluster. Other nodes get it through PostgreSQL
@@ -45,7 +45,7 @@ public class ClusterBus {
 
     @Transactional
     public void publish(JsonObject message) {
-        JsonObject stamped = Json.createObjectBuilder(message).add(ORIGIN, node.id()).build();
+        JsonObject stamped = Jsonp.PROVIDER.createObjectBuilder(message).add(ORIGIN, node.id()).build();
         em.createNativeQuery("SELECT 1 FROM (SELECT pg_notify(:channel, :payload)) AS sent")
                 .setParameter("channel", CHANNEL)
                 .setParameter("payload", stamped.toString())

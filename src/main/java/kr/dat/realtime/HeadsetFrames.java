@@ -1,12 +1,12 @@
 package kr.dat.realtime;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.Optional;
+import kr.dat.platform.rest.Jsonp;
 
 /**
  * The codec of the headset protocol: text frames {@code {"action": ..., "data": object|null}}
@@ -59,7 +59,7 @@ public final class HeadsetFrames {
     }
 
     public static Optional<Message> decode(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = Jsonp.PROVIDER.createReader(new StringReader(text))) {
             JsonValue root = reader.readValue();
             if (root.getValueType() != JsonValue.ValueType.OBJECT) {
                 return Optional.empty();
@@ -85,13 +85,13 @@ public final class HeadsetFrames {
     }
 
     public static String start(int diagnosisId, String type, int level) {
-        return encode(START, Json.createObjectBuilder().add("diagnosis_id", diagnosisId).add("type", type)
+        return encode(START, Jsonp.PROVIDER.createObjectBuilder().add("diagnosis_id", diagnosisId).add("type", type)
                 .add("level", level).build());
     }
 
     /** {@code status}: stored, duplicate, too_large or refused. */
     public static String uploadReceived(int diagnosisId, String status) {
-        return encode(UPLOAD_RECEIVED, Json.createObjectBuilder().add("diagnosis_id", diagnosisId).add("status", status).build());
+        return encode(UPLOAD_RECEIVED, Jsonp.PROVIDER.createObjectBuilder().add("diagnosis_id", diagnosisId).add("status", status).build());
     }
 
     public static String stop() {
@@ -103,6 +103,6 @@ public final class HeadsetFrames {
     }
 
     private static String encode(String action, JsonValue data) {
-        return Json.createObjectBuilder().add("action", action).add("data", data).build().toString();
+        return Jsonp.PROVIDER.createObjectBuilder().add("action", action).add("data", data).build().toString();
     }
 }

@@ -2,7 +2,6 @@ package kr.dat.realtime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -12,6 +11,7 @@ import java.util.logging.Logger;
 import kr.dat.diagnosis.DiagnosisService;
 import kr.dat.platform.config.AppConfig;
 import kr.dat.platform.config.Times;
+import kr.dat.platform.rest.Jsonp;
 
 /** Delivers a cluster message to what this node holds: SSE streams and headset sockets. */
 @ApplicationScoped
@@ -60,7 +60,7 @@ public class RealtimeDispatcher {
     /** A notification from the cluster bus; this node's own were delivered already, after their commit. */
     void deliverNotification(String payload, String ownNodeId) {
         JsonObject m;
-        try (JsonReader r = Json.createReader(new StringReader(payload))) {
+        try (JsonReader r = Jsonp.PROVIDER.createReader(new StringReader(payload))) {
             m = r.readObject();
         } catch (JsonException e) {
             LOG.log(Level.WARNING, "Malformed cluster message ignored: " + payload, e);

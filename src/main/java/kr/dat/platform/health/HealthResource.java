@@ -1,7 +1,6 @@
 package kr.dat.platform.health;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -10,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import kr.dat.platform.rest.Jsonp;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -33,16 +33,16 @@ public class HealthResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response health() {
         boolean up = true;
-        JsonArrayBuilder checks = Json.createArrayBuilder();
+        JsonArrayBuilder checks = Jsonp.PROVIDER.createArrayBuilder();
         for (HealthCheck check : List.<HealthCheck>of(database, storage)) {
             HealthCheckResponse r = check.call();
             up &= r.getStatus() == HealthCheckResponse.Status.UP;
-            JsonObjectBuilder data = Json.createObjectBuilder();
+            JsonObjectBuilder data = Jsonp.PROVIDER.createObjectBuilder();
             r.getData().ifPresent(d -> d.forEach((k, v) -> data.add(k, String.valueOf(v))));
-            checks.add(Json.createObjectBuilder().add("name", r.getName()).add("status", r.getStatus().name())
+            checks.add(Jsonp.PROVIDER.createObjectBuilder().add("name", r.getName()).add("status", r.getStatus().name())
                     .add("data", data));
         }
-        String body = Json.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", checks).build().toString();
+        String body = Jsonp.PROVIDER.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", checks).build().toString();
         return Response.status(up ? 200 : 503).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 }

@@ -1,6 +1,5 @@
 package kr.dat.platform.rest;
 
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -39,7 +38,7 @@ public record Problem(String detail) {
         if (status == 401) {
             res.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
-        byte[] body = Json.createObjectBuilder().add("detail", detail).build().toString().getBytes(StandardCharsets.UTF_8);
+        byte[] body = Jsonp.PROVIDER.createObjectBuilder().add("detail", detail).build().toString().getBytes(StandardCharsets.UTF_8);
         res.setContentLength(body.length);
         res.getOutputStream().write(body);
     }
