@@ -106,12 +106,12 @@ public final class LiveBenchmark {
                 Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "latency,reads,upload,idle").split(","));
                 if (scenarios.contains("latency")) {
                     List<Account> accounts = seed(stack, 1000, "S");
-                    latency("warm-up, N=1000", accounts, node1.apiBase(), node1.apiBase());
-                    latency("warm-up, N=1000", accounts, node2.apiBase(), node1.apiBase());
-                    latency("one node, N=100", accounts.subList(0, 100), node1.apiBase(), node1.apiBase());
-                    latency("one node, N=1000", accounts, node1.apiBase(), node1.apiBase());
-                    latency("two nodes, N=100", accounts.subList(0, 100), node2.apiBase(), node1.apiBase());
-                    latency("two nodes, N=1000", accounts, node2.apiBase(), node1.apiBase());
+                    latency("warm-up, N=1000", accounts, node1.apiBase(), node1.apiBase(), node1.pid(), node2.pid());
+                    latency("warm-up, N=1000", accounts, node2.apiBase(), node1.apiBase(), node1.pid(), node2.pid());
+                    latency("one node, N=100", accounts.subList(0, 100), node1.apiBase(), node1.apiBase(), node1.pid(), node2.pid());
+                    latency("one node, N=1000", accounts, node1.apiBase(), node1.apiBase(), node1.pid(), node2.pid());
+                    latency("two nodes, N=100", accounts.subList(0, 100), node2.apiBase(), node1.apiBase(), node1.pid(), node2.pid());
+                    latency("two nodes, N=1000", accounts, node2.apiBase(), node1.apiBase(), node1.pid(), node2.pid());
                 }
                 if (scenarios.contains("reads")) {
                     ReadPaths.run(stack, node1.apiBase(), node1.pid(), node2.pid(), 200, 50, 200, Duration.ofSeconds(20));
@@ -333,7 +333,8 @@ public final class LiveBenchmark {
 
     // ---- measurements ----
 
-    static void latency(String label, List<Account> accounts, URI headsetNode, URI doctorNode) throws Exception {
+    static void latency(String label, List<Account> accounts, URI headsetNode, URI doctorNode, long node1, long node2)
+            throws Exception {
         int n = accounts.size();
         long[] sentAt = new long[n];
         long[] latency = new long[n];
@@ -399,6 +400,7 @@ public final class LiveBenchmark {
                         + " SSE streams showed no snapshot within 5 s: " + late + "; open on the servers: " + serverStreams());
             }
         }
+        long[] cpuBefore = cpuMillis(node1, node2);
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             sentAt[i] = System.nanoTime();
@@ -412,11 +414,14 @@ public final class LiveBenchmark {
         if (!started.await(120, TimeUnit.SECONDS)) {
             throw new IllegalStateException("missing STARTED events: " + started.getCount());
         }
+        long[] cpu = cpuMillis(node1, node2);
         long[] sorted = latency.clone();
         Arrays.sort(sorted);
         System.out.printf(Locale.ROOT, "%-18s c_diagnosis_started -> SSE: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d sessions, "
-                        + "%d sockets + %d SSE streams open)%n", label, sorted[n / 2] / 1e6, sorted[(int) Math.ceil(n * 0.99) - 1] / 1e6,
-                sorted[n - 1] / 1e6, n, n, n);
+                        + "%d sockets + %d SSE streams open); CPU per change: node 1 %.2f ms, PostgreSQL %.2f ms, "
+                        + "load generator %.2f ms, node 2 %.2f ms%n", label, sorted[n / 2] / 1e6,
+                sorted[(int) Math.ceil(n * 0.99) - 1] / 1e6, sorted[n - 1] / 1e6, n, n, n, (cpu[0] - cpuBefore[0]) / (double) n,
+                (cpu[1] - cpuBefore[1]) / (double) n, (cpu[2] - cpuBefore[2]) / (double) n, (cpu[3] - cpuBefore[3]) / (double) n);
         for (int i = 0; i < n; i++) {
             post(doctorNode, "diagnosis/" + ids[i] + "/cancel", null, accounts.get(i).token());
         }
