@@ -51,9 +51,9 @@ final class CsvTable {
 
     static CsvTable of(String text) throws ScoringException {
         int n = text.length();
-        long[] guess = estimate(text);
-        int[] ends = new int[(int) guess[0]];
-        int[] firstCell = new int[(int) guess[1]];
+        Estimate guess = estimate(text);
+        int[] ends = new int[guess.cells()];
+        int[] firstCell = new int[guess.records()];
         int[] starts = new int[firstCell.length];
         int cells = 0;
         int records = 0;
@@ -161,7 +161,7 @@ final class CsvTable {
      * are allocated once at about their final size: a fixed ratio to the length over-allocates
      * by a third on short rows and runs out on long ones.
      */
-    static long[] estimate(String text) {
+    static Estimate estimate(String text) {
         int n = text.length();
         int sample = Math.min(n, SAMPLE);
         long separators = 0;
@@ -181,9 +181,12 @@ final class CsvTable {
             }
         }
         double scale = sample == 0 ? 0 : (double) n / sample * 17 / 16;
-        long cells = Math.min(Integer.MAX_VALUE - 8, 1024 + (long) ((separators + 1) * scale));
-        long records = Math.min(Integer.MAX_VALUE - 8, 256 + (long) ((lines + 1) * scale));
-        return new long[] {cells, records};
+        return new Estimate((int) Math.min(Integer.MAX_VALUE - 8, 1024 + (long) ((separators + 1) * scale)),
+                (int) Math.min(Integer.MAX_VALUE - 8, 256 + (long) ((lines + 1) * scale)));
+    }
+
+    /** Sizes for the index arrays: cells and records, a little more than {@link #estimate} expects. */
+    record Estimate(int cells, int records) {
     }
 
     private static boolean isSpaceAfterQuote(char c) {

@@ -117,8 +117,8 @@ public final class ResultScorer {
             }
         }
         columns.add(Column.seconds(TIME_SECONDS, t));
-        columns.add(Column.events(EVENT, events, false));
-        columns.add(Column.events(SPEND_TIME, events, true));
+        columns.add(Column.events(EVENT, false));
+        columns.add(Column.events(SPEND_TIME, true));
         if (tennis) {
             for (int a = 0; a < 3; a++) {
                 columns.add(Column.number("Position_" + AXES[a], positions[a], asWritten[a]));
@@ -127,7 +127,7 @@ public final class ResultScorer {
         }
         columns.sort(Comparator.comparing(Column::name, ResultScorer::compareCodePoints));
 
-        Utf8Writer processed = write(columns, table, rows, text.length() + 24 * rows);
+        Utf8Writer processed = write(columns, table, rows, events, text.length() + 24 * rows);
         return new ScoredResult(processed, score, timeSpent, rows / timeSpent, rows, events.size() - events.fails(),
                 events.fails());
     }
@@ -497,14 +497,14 @@ public final class ResultScorer {
     /**
      * The changes of State, in row order: where it rose (Success) or dropped (Fail), and the seconds
      * since the start then (the first row's time, or the last Fail's). Typically a few hundred in a
-     * file of 160,000 rows, so two small arrays instead of two text columns.
+     * file of 160,000 rows, so two small arrays instead of two text columns; the writer walks them
+     * along the rows.
      */
     static final class Events {
         private int[] rows = new int[256]; // row << 1, plus 1 for a Fail
         private double[] spent = new double[256];
         private int size;
         private int fails;
-        private int cursor;
 
         void add(int row, boolean fail, double seconds) {
             if (size == rows.length) {
@@ -526,15 +526,9 @@ public final class ResultScorer {
             return fails;
         }
 
-        /** The event at data row {@code r}, or -1; cheap when rows are asked in ascending order. */
-        int at(int r) {
-            if (cursor > 0 && (rows[cursor - 1] >> 1) >= r) {
-                cursor = 0;
-            }
-            while (cursor < size && (rows[cursor] >> 1) < r) {
-                cursor++;
-            }
-            return cursor < size && (rows[cursor] >> 1) == r ? cursor : -1;
+        /** The data row of event {@code k}. */
+        int row(int k) {
+            return rows[k] >> 1;
         }
 
         boolean fail(int k) {
@@ -549,35 +543,34 @@ public final class ResultScorer {
     // ---- output ----
 
     /** A column of the processed file: copied from the input, or derived (numbers, seconds since the first row, events). */
-    private record Column(String name, Kind kind, int inputIndex, double[] numbers, long[] asWritten, Scaling scaling,
-                          Events events) {
+    private record Column(String name, Kind kind, int inputIndex, double[] numbers, long[] asWritten, Scaling scaling) {
         enum Kind { INPUT, SECONDS, NUMBER, SCALED, EVENT, SPEND }
 
         static Column input(String name, int index) {
-            return new Column(name, Kind.INPUT, index, null, null, null, null);
+            return new Column(name, Kind.INPUT, index, null, null, null);
         }
 
         /** {@code t[r] − t[0]}. */
         static Column seconds(String name, double[] t) {
-            return new Column(name, Kind.SECONDS, -1, t, null, null, null);
+            return new Column(name, Kind.SECONDS, -1, t, null, null);
         }
 
         /** Numbers; where {@code asWritten[r]} is set, the input's own text (it already reads as its repr). */
         static Column number(String name, double[] numbers, long[] asWritten) {
-            return new Column(name, Kind.NUMBER, -1, numbers, asWritten, null, null);
+            return new Column(name, Kind.NUMBER, -1, numbers, asWritten, null);
         }
 
         static Column scaled(String name, double[] numbers, Scaling scaling) {
-            return new Column(name, Kind.SCALED, -1, numbers, null, scaling, null);
+            return new Column(name, Kind.SCALED, -1, numbers, null, scaling);
         }
 
-        /** {@code Fail} / {@code Success} where State changed, or (spend) the seconds before it, with {@code ms}. */
-        static Column events(String name, Events events, boolean spend) {
-            return new Column(name, spend ? Kind.SPEND : Kind.EVENT, -1, null, null, null, events);
+        /** {@code Fail} / {@code Success} where State changed, or (spend) the seconds before it, with {@code ms}: from the file's events. */
+        static Column events(String name, boolean spend) {
+            return new Column(name, spend ? Kind.SPEND : Kind.EVENT, -1, null, null, null);
         }
     }
 
-    private static Utf8Writer write(List<Column> columns, CsvTable table, int rows, int sizeHint) {
+    private static Utf8Writer write(List<Column> columns, CsvTable table, int rows, Events events, int sizeHint) {
         Utf8Writer out = new Utf8Writer(sizeHint);
         for (int c = 0; c < columns.size(); c++) {
             if (c > 0) {
@@ -595,7 +588,9 @@ public final class ResultScorer {
                     && cols[c + 1].inputIndex() == cols[c].inputIndex() + 1 ? run[c + 1] + 1 : 1;
         }
         String text = table.text();
+        int nextEvent = 0;
         for (int r = 0; r < rows; r++) {
+            int k = nextEvent < events.size() && events.row(nextEvent) == r ? nextEvent++ : -1; // this row's event
             for (int c = 0; c < cols.length; c++) {
                 if (c > 0) {
                     out.append(',');
@@ -620,16 +615,14 @@ public final class ResultScorer {
                     }
                     case SCALED -> appendNumber(out, col.scaling().apply(col.numbers()[r]));
                     case EVENT -> {
-                        int k = col.events().at(r);
                         if (k >= 0) {
-                            String e = col.events().fail(k) ? "Fail" : "Success";
+                            String e = events.fail(k) ? "Fail" : "Success";
                             out.appendAscii(e, 0, e.length());
                         }
                     }
                     case SPEND -> {
-                        int k = col.events().at(r);
                         if (k >= 0) {
-                            PyFloat.append(out, col.events().spent(k));
+                            PyFloat.append(out, events.spent(k));
                             out.appendAscii("ms", 0, 2);
                         }
                     }

@@ -113,8 +113,8 @@ class CsvTableTest {
         String shortRows = "a,b,,\"c\"\n".repeat(30_000);
         same(longRows + shortRows);
         same(shortRows + longRows);
-        long[] guess = CsvTable.estimate(shortRows);
-        assertTrue(guess[0] >= 120_000 && guess[0] < 130_000 + 1024, "cells " + guess[0]);
-        assertTrue(guess[1] >= 30_000 && guess[1] < 32_500 + 256, "records " + guess[1]);
+        CsvTable.Estimate guess = CsvTable.estimate(shortRows);
+        assertTrue(guess.cells() >= 120_000 && guess.cells() < 130_000 + 1024, "cells " + guess.cells());
+        assertTrue(guess.records() >= 30_000 && guess.records() < 32_500 + 256, "records " + guess.records());
     }
 }
