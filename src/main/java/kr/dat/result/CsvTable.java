@@ -258,12 +258,17 @@ final class CsvTable {
         if (col >= width(record)) {
             return true;
         }
-        if (quoted(record, col)) {
-            return cell(record, col).isEmpty();
-        }
         int from = start(record, col);
         int to = end(record, col);
-        return mayBeMissing(text, from, to) && MISSING.contains(text.substring(from, to));
+        if (quoted(record, col)) {
+            // the value between the quotes; a quote in it (spelled "") never makes a missing token
+            from++;
+            to = closingQuote(record, col);
+            if (from < to && text.indexOf('"', from) < to) {
+                return false;
+            }
+        }
+        return mayBeMissing(text, from, to) && (from == to || MISSING.contains(text.substring(from, to)));
     }
 
     String[] row(int record) {

@@ -44,6 +44,13 @@ class CsvTableTest {
         }
         try {
             assertEquals(expected, ours(in), () -> show(in));
+            CsvTable table = CsvTable.of(in);
+            for (int r = 0; r < table.size(); r++) {
+                for (int c = 0; c <= table.width(r); c++) { // one past the end too
+                    int col = c;
+                    assertEquals(table.cell(r, c).isEmpty(), table.missing(r, c), () -> show(in) + " record " + col);
+                }
+            }
         } catch (ScoringException e) {
             throw new AssertionError("refused " + show(in) + ": " + e.getMessage());
         }
@@ -68,7 +75,8 @@ class CsvTableTest {
                 "a,b,c\r\n1,2,3\r\n\r\n4,,6\n7\r8,9\n,\n x , y \n", "h\n\n\nv\n", "only-header", "a,b\n1,2,3,4\n5\n", "",
                 "\n\n", ",", "a,\"b,c\",d\n", "\"x\"\"y\",z\n", "\"multi\nline\",2\r\n3,4", "\"\"\n\"\",\"\"\n",
                 "a\"b,c\n", "\"(0.1, 2, 3)\",7\r\n", "\"unterminated\n", "\"closed\"x,1\n", "\"a\" ,b\n", " \"a\",b\n",
-                "\"a\"\r\n\r\n\"b\"", "x,\"\"", "\"\"\"\"", "a,b\r", "\"CR\rinside\"\r\nnext")) {
+                "\"a\"\r\n\r\n\"b\"", "x,\"\"", "\"\"\"\"", "a,b\r", "\"CR\rinside\"\r\nnext",
+                "\"NA\",\"N\"\"A\",\"\"\"\",\" NA\",\"nan\" ,\"None\",\"<NA>\",\"#N/A N/A\"\n")) {
             same(in);
         }
     }
