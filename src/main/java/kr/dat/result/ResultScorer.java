@@ -102,7 +102,7 @@ public final class ResultScorer {
         List<Column> columns = new ArrayList<>();
         Set<String> derived = new HashSet<>(List.of(TIME_SECONDS, EVENT, SPEND_TIME, "time_in_seconds"));
         double[][] positions = null;
-        long[][] asWritten = tennis ? new long[3][rows] : null; // where a position part already reads as its repr
+        int[] asWritten = tennis ? new int[rows] : null; // which position parts already read as their repr (see spans)
         if (tennis) {
             positions = positions(table, positionCol, rows, asWritten);
             derived.add(POSITION);
@@ -121,7 +121,7 @@ public final class ResultScorer {
         columns.add(Column.events(SPEND_TIME, true));
         if (tennis) {
             for (int a = 0; a < 3; a++) {
-                columns.add(Column.number("Position_" + AXES[a], positions[a], asWritten[a]));
+                columns.add(Column.number("Position_" + AXES[a], positions[a], positionCol, a, asWritten));
                 columns.add(Column.scaled("Scaled_Position_" + AXES[a], positions[a], Scaling.of(positions[a])));
             }
         }
@@ -203,7 +203,7 @@ public final class ResultScorer {
     // ---- TENNISBALL positions ----
 
     /** {@code "(x, y, z)"} → three columns; a row without such a group gets empty cells (NaN). */
-    private static double[][] positions(CsvTable table, int col, int rows, long[][] asWritten) throws ScoringException {
+    private static double[][] positions(CsvTable table, int col, int rows, int[] asWritten) throws ScoringException {
         double[][] p = new double[3][rows];
         boolean any = false;
         int[] parts = new int[6];
@@ -239,6 +239,8 @@ public final class ResultScorer {
                 }
                 continue;
             }
+            boolean inPlace = v == table.text() && parts[0] == from + 1; // the group opens the cell: spans() can find it
+            int repr = 0;
             for (int a = 0; a < 3; a++) {
                 double d = decimal(v, parts[2 * a], parts[2 * a + 1]);
                 if (Double.isNaN(d) || Double.isInfinite(d)) {
@@ -246,10 +248,11 @@ public final class ResultScorer {
                     throw new ScoringException(where(r) + "Position part '" + abbreviate(part.strip()) + "' is not a finite number");
                 }
                 p[a][r] = d;
-                if (v == table.text() && isRepr(v, parts[2 * a], parts[2 * a + 1])) {
-                    asWritten[a][r] = (long) parts[2 * a] << 32 | parts[2 * a + 1];
+                if (inPlace && isRepr(v, parts[2 * a], parts[2 * a + 1])) {
+                    repr |= 1 << a;
                 }
             }
+            asWritten[r] = spans(parts[1] - parts[0], parts[3] - parts[2], parts[5] - parts[4], repr);
             any = true;
         }
         if (!any) {
@@ -310,11 +313,13 @@ public final class ResultScorer {
      * ({@code -?digits.digits}, at most 15 significant digits): exactly what the general search
      * below finds for such a cell, without its rescans. False (and nothing trusted) for anything else.
      */
-    private static boolean plainTriple(String v, int from, int to, double[][] p, long[][] asWritten, int r) {
+    private static boolean plainTriple(String v, int from, int to, double[][] p, int[] asWritten, int r) {
         if (from >= to || v.charAt(from) != '(') {
             return false;
         }
         int i = from + 1;
+        int lengths = 0; // as spans() packs them
+        int repr = 0;
         for (int a = 0; a < 3; a++) {
             int start = i;
             boolean negative = i < to && v.charAt(i) == '-';
@@ -367,11 +372,39 @@ public final class ResultScorer {
             p[a][r] = negative ? -d : d;
             // isRepr's conditions, from what this pass saw (15 significant digits or fewer is already given)
             boolean belowOne = intDigits == 1 && v.charAt(intStart) == '0';
-            boolean repr = !(intDigits > 1 && v.charAt(intStart) == '0') && !(fracDigits > 1 && v.charAt(end - 1) == '0')
-                    && (!belowOne || firstNonZero < 0 || firstNonZero - fracStart <= 3);
-            asWritten[a][r] = repr ? (long) start << 32 | end : 0;
+            if (!(intDigits > 1 && v.charAt(intStart) == '0') && !(fracDigits > 1 && v.charAt(end - 1) == '0')
+                    && (!belowOne || firstNonZero < 0 || firstNonZero - fracStart <= 3)) {
+                repr |= 1 << a;
+            }
+            if (end - start > 0xFF) {
+                repr = -1; // too long to pack: formatted
+            }
+            lengths |= (end - start & 0xFF) << 8 * a;
         }
+        asWritten[r] = repr <= 0 ? 0 : repr << 24 | lengths;
         return true;
+    }
+
+    /**
+     * Where the parts of a row's {@code "(x, y, z)"} stand and which of them already read as their
+     * repr, in one int (a row of the processed file copies those as written): the three lengths in
+     * bytes 0–2, the parts' bits from bit 24; the parts follow the cell's {@code "(} and each other
+     * after {@code ", "}. 0 — every part formatted — if a part is longer than 255 characters.
+     */
+    static int spans(int x, int y, int z, int repr) {
+        return repr == 0 || x > 0xFF || y > 0xFF || z > 0xFF ? 0 : repr << 24 | z << 16 | y << 8 | x;
+    }
+
+    /** Part {@code axis} of {@link #spans}, as {@code start << 32 | end} in the text, or 0 if it is formatted. */
+    static long span(int spans, int axis, int cellStart) {
+        if ((spans >>> 24 & 1 << axis) == 0) {
+            return 0;
+        }
+        int from = cellStart + 2; // past the quote and the parenthesis
+        for (int a = 0; a < axis; a++) {
+            from += (spans >>> 8 * a & 0xFF) + 2; // the part and its ", "
+        }
+        return (long) from << 32 | from + (spans >>> 8 * axis & 0xFF);
     }
 
     private static boolean hasEscapedQuote(CsvTable table, int rec, int col) {
@@ -543,30 +576,30 @@ public final class ResultScorer {
     // ---- output ----
 
     /** A column of the processed file: copied from the input, or derived (numbers, seconds since the first row, events). */
-    private record Column(String name, Kind kind, int inputIndex, double[] numbers, long[] asWritten, Scaling scaling) {
+    private record Column(String name, Kind kind, int inputIndex, int axis, double[] numbers, int[] asWritten, Scaling scaling) {
         enum Kind { INPUT, SECONDS, NUMBER, SCALED, EVENT, SPEND }
 
         static Column input(String name, int index) {
-            return new Column(name, Kind.INPUT, index, null, null, null);
+            return new Column(name, Kind.INPUT, index, -1, null, null, null);
         }
 
         /** {@code t[r] − t[0]}. */
         static Column seconds(String name, double[] t) {
-            return new Column(name, Kind.SECONDS, -1, t, null, null);
+            return new Column(name, Kind.SECONDS, -1, -1, t, null, null);
         }
 
-        /** Numbers; where {@code asWritten[r]} is set, the input's own text (it already reads as its repr). */
-        static Column number(String name, double[] numbers, long[] asWritten) {
-            return new Column(name, Kind.NUMBER, -1, numbers, asWritten, null);
+        /** Position part {@code axis} of input column {@code index}; where {@code asWritten} says so, its own text ({@link #span}). */
+        static Column number(String name, double[] numbers, int index, int axis, int[] asWritten) {
+            return new Column(name, Kind.NUMBER, index, axis, numbers, asWritten, null);
         }
 
         static Column scaled(String name, double[] numbers, Scaling scaling) {
-            return new Column(name, Kind.SCALED, -1, numbers, null, scaling);
+            return new Column(name, Kind.SCALED, -1, -1, numbers, null, scaling);
         }
 
         /** {@code Fail} / {@code Success} where State changed, or (spend) the seconds before it, with {@code ms}: from the file's events. */
         static Column events(String name, boolean spend) {
-            return new Column(name, spend ? Kind.SPEND : Kind.EVENT, -1, null, null, null);
+            return new Column(name, spend ? Kind.SPEND : Kind.EVENT, -1, -1, null, null, null);
         }
     }
 
@@ -606,7 +639,8 @@ public final class ResultScorer {
                     }
                     case SECONDS -> PyFloat.append(out, col.numbers()[r] - col.numbers()[0]);
                     case NUMBER -> {
-                        long span = col.asWritten() == null ? 0 : col.asWritten()[r];
+                        int spans = col.asWritten()[r];
+                        long span = spans == 0 ? 0 : span(spans, col.axis(), table.start(r + 1, col.inputIndex()));
                         if (span != 0) {
                             out.appendAscii(text, (int) (span >>> 32), (int) span);
                         } else {

@@ -119,6 +119,30 @@ class ResultScorerRulesTest {
     }
 
     @Test
+    void positionPartsAreWrittenAsTheirReprWhetherCopiedOrFormatted() throws Exception {
+        // parts that already read as their repr are copied from the upload, the others formatted:
+        // in the one-pass form, in groups that only the general search reads (more than 15 digits,
+        // exponents, a group after other text, a cell with an escaped quote), and in parts too long to copy
+        String longPart = "1." + "5".repeat(300);
+        List<String> cells = List.of("(0.2488537, 1.16324, 0.2820096)", "(0.12345678901234567, 1.5, 0.0001)",
+                "(1e-3, -2.50, 00.25)", "at (0.5, 0.75, 1.0)", "(0.5, 0.75, 1.0) \"\"m\"\"", "(" + longPart + ", 0.5, 2.0)",
+                "(-0.0, 10.0, 0.00001)", "(" + "0".repeat(300) + "1.5, 0.5, 2.0)");
+        StringBuilder csv = new StringBuilder("current_time,State,Score,Position\r\n");
+        for (int i = 0; i < cells.size(); i++) {
+            csv.append("2025-01-01 10:00:0").append(i).append(".0,0,0,\"").append(cells.get(i)).append("\"\r\n");
+        }
+        List<CSVRecord> out = rows(ResultScorer.score(csv.toString(), DiagnosisType.TENNISBALL));
+        for (int i = 0; i < cells.size(); i++) {
+            String group = cells.get(i).substring(cells.get(i).indexOf('(') + 1, cells.get(i).indexOf(')'));
+            String[] parts = group.split(", ");
+            for (int a = 0; a < 3; a++) {
+                assertEquals(PyFloat.repr(Double.parseDouble(parts[a])), out.get(i).get("Position_" + "XYZ".charAt(a)),
+                        cells.get(i) + " part " + a);
+            }
+        }
+    }
+
+    @Test
     void tennisballPositionsAreSplitThenScaled() throws Exception {
         String csv = "current_time,State,Score,Position\n"
                 + "2025-01-01 10:00:00.0,0,0,\"(1, 10, -1)\"\n"
