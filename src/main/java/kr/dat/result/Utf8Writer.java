@@ -12,13 +12,17 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Text written straight as UTF-8 bytes into chunks of at most 1 MiB: growing never copies what was
+ * Text written straight as UTF-8 bytes into chunks of at most 256 KiB: growing never copies what was
  * written, and the bytes go to the bucket as they are ({@link #openStream}), without a
  * {@code String} in between. Unpaired surrogates become {@code ?}, as {@link String#getBytes} does.
  */
 public final class Utf8Writer {
 
-    private static final int CHUNK = 1 << 20;
+    /**
+     * Below half of G1's smallest region (1 MiB), so a chunk is an ordinary young object, not a
+     * humongous one that takes two whole regions; the last chunk wastes at most this much.
+     */
+    private static final int CHUNK = 1 << 18;
     private final List<byte[]> chunks = new ArrayList<>();
     private final List<Integer> lengths = new ArrayList<>();
     private final char[] scratch = new char[32];
@@ -27,7 +31,7 @@ public final class Utf8Writer {
     private int pos;
     private long size;
 
-    /** {@code expectedBytes}: a guess of the final size; the first chunk is sized by it (at most 1 MiB). */
+    /** {@code expectedBytes}: a guess of the final size; the first chunk is sized by it (at most one chunk). */
     Utf8Writer(int expectedBytes) {
         cur = new byte[Math.max(256, Math.min(expectedBytes, CHUNK))];
     }
