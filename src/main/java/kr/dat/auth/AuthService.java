@@ -171,8 +171,10 @@ public class AuthService {
         LOG.info(() -> "User " + caller.userId() + " logged out (" + n + " token(s) revoked)");
     }
 
-    /** The user behind an access token, or a 401 with the contract's text. One short read-only transaction. */
-    /** Every authenticated request passes here: reads only, so no transaction of its own. */
+    /**
+     * The user behind an access token, or a 401 with the contract's text. Every authenticated
+     * request passes here: reads only, so no transaction of its own.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public AccountRepository.Principal authenticate(String accessToken) {
         TokenService.Claims claims = tokens.verify(accessToken, TokenService.ACCESS);
