@@ -19,9 +19,8 @@ public class AccountRepository {
     }
 
     public Optional<User> findActiveUserByLoginId(String loginId) {
-        return em.createQuery("SELECT u FROM User u WHERE u.loginId = :loginId AND u.deleted = false", User.class)
-                .setParameter("loginId", loginId)
-                .getResultStream().findFirst();
+        return Lookups.first(em.createQuery("SELECT u FROM User u WHERE u.loginId = :loginId AND u.deleted = false", User.class)
+                .setParameter("loginId", loginId));
     }
 
     public boolean loginIdTaken(String loginId) {
@@ -38,9 +37,8 @@ public class AccountRepository {
     }
 
     public Optional<RefreshToken> findRefreshToken(String tokenHash) {
-        return em.createQuery("SELECT t FROM RefreshToken t WHERE t.tokenHash = :hash", RefreshToken.class)
-                .setParameter("hash", tokenHash)
-                .getResultStream().findFirst();
+        return Lookups.first(em.createQuery("SELECT t FROM RefreshToken t WHERE t.tokenHash = :hash", RefreshToken.class)
+                .setParameter("hash", tokenHash));
     }
 
     /** Marks a live token as rotated; false if another request rotated it first. */
@@ -65,12 +63,12 @@ public class AccountRepository {
      * (not deleted; at most one per user): one query for every authenticated request.
      */
     public Optional<Principal> findActiveUserInLiveFamily(int userId, String familyId, LocalDateTime now) {
-        return em.createQuery("SELECT u, (SELECT d.id FROM Doctor d WHERE d.userId = u.id AND d.deleted = false) "
+        return Lookups.first(em.createQuery("SELECT u, (SELECT d.id FROM Doctor d WHERE d.userId = u.id AND d.deleted = false) "
                         + "FROM User u WHERE u.id = :user AND u.deleted = false AND EXISTS ("
                         + "SELECT t.id FROM RefreshToken t WHERE t.familyId = :family AND t.userId = :user AND t.expiresAt > :now)",
                         Object[].class)
-                .setParameter("user", userId).setParameter("family", familyId).setParameter("now", now)
-                .getResultStream().findFirst().map(row -> new Principal((User) row[0], (Integer) row[1]));
+                .setParameter("user", userId).setParameter("family", familyId).setParameter("now", now))
+                .map(row -> new Principal((User) row[0], (Integer) row[1]));
     }
 
     public int deleteFamily(String familyId) {

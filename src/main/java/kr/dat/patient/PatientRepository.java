@@ -20,8 +20,8 @@ public class PatientRepository {
     }
 
     public Optional<Patient> findActiveByCode(String code) {
-        return em.createQuery("SELECT p FROM Patient p WHERE p.code = :code AND p.deleted = false", Patient.class)
-                .setParameter("code", code).getResultStream().findFirst();
+        return Lookups.first(em.createQuery("SELECT p FROM Patient p WHERE p.code = :code AND p.deleted = false", Patient.class)
+                .setParameter("code", code));
     }
 
     public List<Patient> listActive(int doctorId) {

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import kr.dat.diagnosis.HeadsetPresence;
+import kr.dat.platform.persistence.Lookups;
 
 /**
  * Cluster-wide presence of headsets ({@code headset_presence}): which node holds the newest socket
@@ -36,12 +37,11 @@ public class PresenceRepository implements HeadsetPresence {
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> connectionOf(int patientId) {
-        return em.createNativeQuery("SELECT p.connection_id FROM headset_presence p JOIN cluster_nodes n ON n.node_id = p.node_id "
+        return Lookups.first(em.createNativeQuery("SELECT p.connection_id FROM headset_presence p JOIN cluster_nodes n ON n.node_id = p.node_id "
                         + "WHERE p.patient_id = :patient" + FRESH_NODE)
                 .setParameter("patient", patientId)
                 .setParameter("self", node.id())
-                .setParameter("dead", ClusterNode.DEAD_AFTER_SECONDS)
-                .getResultStream().findFirst().map(String.class::cast);
+                .setParameter("dead", ClusterNode.DEAD_AFTER_SECONDS), String.class);
     }
 
     /** Whether the socket is still the patient's and answered a ping (or connected) within {@code seconds}. */
@@ -104,8 +104,8 @@ public class PresenceRepository implements HeadsetPresence {
                 .setParameter("patient", patientId).setParameter("node", node.id()).setParameter("conn", connectionId)
                 .executeUpdate();
         if (claimed == 0) {
-            String newer = (String) em.createNativeQuery("SELECT connection_id FROM headset_presence WHERE patient_id = :patient")
-                    .setParameter("patient", patientId).getResultStream().findFirst().orElse(connectionId);
+            String newer = Lookups.first(em.createNativeQuery("SELECT connection_id FROM headset_presence WHERE patient_id = :patient")
+                    .setParameter("patient", patientId), String.class).orElse(connectionId);
             if (!newer.equals(connectionId)) {
                 bus.publish(BusMessages.keepOnly(patientId, newer));
             }

@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import kr.dat.platform.persistence.Lookups;
 
 @ApplicationScoped
 public class ResultRepository {
@@ -48,15 +49,15 @@ public class ResultRepository {
     }
 
     public Optional<Progress> progress(int diagnosisId) {
-        return em.createQuery("SELECT new kr.dat.result.ResultRepository$Progress(u.patientId, u.fileName, u.rawStored, u.done, u.attempts) "
+        return Lookups.first(em.createQuery("SELECT new kr.dat.result.ResultRepository$Progress(u.patientId, u.fileName, u.rawStored, u.done, u.attempts) "
                         + "FROM ResultUpload u WHERE u.diagnosisId = :id", Progress.class)
-                .setParameter("id", diagnosisId).getResultStream().findFirst();
+                .setParameter("id", diagnosisId));
     }
 
     /** The held content (read only when it is not in memory: a retry, another node, a restart). */
     public Optional<String> content(int diagnosisId) {
-        return em.createQuery("SELECT u.content FROM ResultUpload u WHERE u.diagnosisId = :id", String.class)
-                .setParameter("id", diagnosisId).getResultStream().findFirst();
+        return Lookups.first(em.createQuery("SELECT u.content FROM ResultUpload u WHERE u.diagnosisId = :id", String.class)
+                .setParameter("id", diagnosisId));
     }
 
     public void markRawStored(int diagnosisId) {

@@ -1,6 +1,8 @@
 package kr.dat.platform.persistence;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Optional;
 import javax.naming.InitialContext;
@@ -27,6 +29,20 @@ public final class Lookups {
                     + "marked for rollback (the database connection broke)");
         }
         return Optional.ofNullable(found);
+    }
+
+    /**
+     * The first row of a query, if any. Not {@code getResultStream().findFirst()}: inside a
+     * transaction that stream is a scroll whose result set and statement stay open until the
+     * transaction ends, since nothing closes the stream.
+     */
+    public static <T> Optional<T> first(TypedQuery<T> query) {
+        return query.setMaxResults(1).getResultList().stream().findFirst();
+    }
+
+    /** {@link #first(TypedQuery)} for a native query whose one column is a {@code type}. */
+    public static <T> Optional<T> first(Query query, Class<T> type) {
+        return query.setMaxResults(1).getResultList().stream().findFirst().map(type::cast);
     }
 
     private static boolean rollbackOnly() {
