@@ -31,6 +31,14 @@ public class HeadsetHandshake extends ServerEndpointConfig.Configurator {
 
     private static final ThreadLocal<Client> CLIENT = new ThreadLocal<>();
 
+    /**
+     * The gate's client proxy, looked up once: {@code CDI.current()} on WildFly walks the calling
+     * thread's stack to find the caller's deployment ({@code Thread.getStackTrace}), and a ward
+     * reconnecting its headsets after a restart opens thousands of sockets at once. The configurator
+     * lives as long as its deployment, and the proxy of an application-scoped bean stays valid.
+     */
+    private volatile HeadsetGate gate;
+
     static void enter(Client client) {
         CLIENT.set(client);
     }
@@ -56,8 +64,12 @@ public class HeadsetHandshake extends ServerEndpointConfig.Configurator {
         String address = client != null ? client.address() : "unknown";
         List<String> subprotocols = subprotocols(request);
         boolean ack = subprotocols.contains(SUBPROTOCOL_V2) || "1".equals(param(request, "ack").orElse(null));
-        Admission admission = CDI.current().select(HeadsetGate.class).get()
-                .admit(patientCode(request.getRequestURI()), address, userAgent, token(request, subprotocols), ack);
+        HeadsetGate g = gate;
+        if (g == null) {
+            g = CDI.current().select(HeadsetGate.class).get();
+            gate = g;
+        }
+        Admission admission = g.admit(patientCode(request.getRequestURI()), address, userAgent, token(request, subprotocols), ack);
         sec.getUserProperties().put(ADMISSION, admission);
     }
 
