@@ -13,12 +13,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -57,7 +55,10 @@ public class ClusterNode {
     @Inject
     RealtimeDispatcher dispatcher;
 
-    private final String nodeId = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    @Inject
+    NodeIdentity identity;
+
+    private String nodeId;
     private final CountDownLatch listening = new CountDownLatch(1);
     private volatile boolean running = true;
     private Thread listener;
@@ -65,6 +66,7 @@ public class ClusterNode {
 
     @PostConstruct
     void start() {
+        nodeId = identity.id();
         execute("INSERT INTO cluster_nodes (node_id, started_at, heartbeat_at) VALUES (?, "
                 + "now() AT TIME ZONE 'utc', now() AT TIME ZONE 'utc')", nodeId);
         listener = threads.newThread(this::listen);
@@ -104,10 +106,6 @@ public class ClusterNode {
                     + DEAD_AFTER_SECONDS + " s", e);
         }
         LOG.info(() -> "Cluster node " + nodeId + " stopped");
-    }
-
-    public String id() {
-        return nodeId;
     }
 
     private void beat() {
@@ -193,15 +191,6 @@ public class ClusterNode {
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cluster bookkeeping failed: " + e.getSQLState(), e);
-        }
-    }
-
-    private static String hostName() {
-        try {
-            String h = InetAddress.getLocalHost().getHostName();
-            return h.length() > 40 ? h.substring(0, 40) : h;
-        } catch (Exception e) {
-            return "node";
         }
     }
 }

@@ -21,7 +21,7 @@ public class PresenceRepository implements HeadsetPresence {
     EntityManager em;
 
     @Inject
-    ClusterNode node;
+    NodeIdentity node;
 
     @Inject
     ClusterBus bus;
