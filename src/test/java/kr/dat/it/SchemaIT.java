@@ -10,11 +10,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import kr.dat.devstack.DevStackSessionListener;
 import kr.dat.devstack.LegacyDatabase;
+import kr.dat.devstack.ScratchDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Our V1 migration recreates the old server's schema exactly: a fresh database migrated to V1 and
@@ -25,9 +24,8 @@ class SchemaIT {
 
     @Test
     void v1IsTheOldServersSchema() throws SQLException {
-        DataSource admin = DevStackSessionListener.stack().dataSource();
-        DataSource ours = freshDatabase(admin, "schema_v1");
-        DataSource theirs = freshDatabase(admin, "schema_alembic");
+        DataSource ours = ScratchDatabase.create("schema_v1");
+        DataSource theirs = ScratchDatabase.create("schema_alembic");
 
         Flyway.configure().dataSource(ours).locations("classpath:db/migration").target("1").load().migrate();
         LegacyDatabase.loadSchemaOnly(theirs);
@@ -53,18 +51,6 @@ class SchemaIT {
             "SELECT t.typname, e.enumsortorder, e.enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid "
                     + "ORDER BY 1, 2",
             "SELECT sequencename, increment_by, start_value FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1");
-
-    private static DataSource freshDatabase(DataSource admin, String name) throws SQLException {
-        try (Connection c = admin.getConnection(); Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + name);
-            st.execute("CREATE DATABASE " + name);
-        }
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(DevStackSessionListener.stack().jdbcUrl().replaceFirst("/postgres(\\?|$)", "/" + name + "$1"));
-        ds.setUser("postgres");
-        ds.setPassword("postgres");
-        return ds;
-    }
 
     private static List<String> rows(DataSource ds, String sql) throws SQLException {
         List<String> out = new ArrayList<>();
