@@ -3,6 +3,7 @@ package kr.dat.diagnosis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,22 +20,36 @@ public class DiagnosisRepository {
     @PersistenceContext(unitName = "dat")
     EntityManager em;
 
+    /**
+     * READY or STARTED, one parameter per state ({@link #live} binds them): Hibernate caches no query
+     * plan for a query bound with a collection, so {@code IN :states} was translated anew every time.
+     */
+    private static final String IS_LIVE = "d.state IN (" + String.join(", ",
+            DiagnosisState.LIVE.stream().map(s -> ":live" + s.ordinal()).toList()) + ")";
+
+    private static <Q extends Query> Q live(Q query) {
+        for (DiagnosisState s : DiagnosisState.LIVE) {
+            query.setParameter("live" + s.ordinal(), s);
+        }
+        return query;
+    }
+
     public Optional<Diagnosis> find(int id) {
         return Lookups.find(em, Diagnosis.class, id);
     }
 
     /** The doctor's READY/STARTED sessions, overdue ones included. */
     public List<Diagnosis> findLiveOfDoctor(int doctorId) {
-        return em.createQuery("SELECT d FROM Diagnosis d WHERE d.doctorId = :doctor AND d.state IN :live "
-                        + "AND d.deleted = false AND d.resultPending = false ORDER BY d.id", Diagnosis.class)
-                .setParameter("doctor", doctorId).setParameter("live", DiagnosisState.LIVE)
+        return live(em.createQuery("SELECT d FROM Diagnosis d WHERE d.doctorId = :doctor AND " + IS_LIVE
+                        + " AND d.deleted = false AND d.resultPending = false ORDER BY d.id", Diagnosis.class))
+                .setParameter("doctor", doctorId)
                 .getResultList();
     }
 
     public List<Diagnosis> findLiveOfPatient(int patientId) {
-        return em.createQuery("SELECT d FROM Diagnosis d WHERE d.patientId = :patient AND d.state IN :live "
-                        + "AND d.deleted = false AND d.resultPending = false ORDER BY d.id", Diagnosis.class)
-                .setParameter("patient", patientId).setParameter("live", DiagnosisState.LIVE)
+        return live(em.createQuery("SELECT d FROM Diagnosis d WHERE d.patientId = :patient AND " + IS_LIVE
+                        + " AND d.deleted = false AND d.resultPending = false ORDER BY d.id", Diagnosis.class))
+                .setParameter("patient", patientId)
                 .getResultList();
     }
 
@@ -43,9 +58,9 @@ public class DiagnosisRepository {
 
     /** Ids of live sessions whose time is up. */
     public List<Integer> findOverdueIds(LocalDateTime now, int max) {
-        return em.createQuery("SELECT d.id FROM Diagnosis d WHERE d.state IN :live AND d.expiredAt <= :now"
-                        + NO_PENDING_RESULT + " ORDER BY d.expiredAt", Integer.class)
-                .setParameter("live", DiagnosisState.LIVE).setParameter("now", now)
+        return live(em.createQuery("SELECT d.id FROM Diagnosis d WHERE " + IS_LIVE + " AND d.expiredAt <= :now"
+                        + NO_PENDING_RESULT + " ORDER BY d.expiredAt", Integer.class))
+                .setParameter("now", now)
                 .setMaxResults(max).getResultList();
     }
 
@@ -102,23 +117,22 @@ public class DiagnosisRepository {
 
     /** The headset's result was durably received: the session now waits only for storage. */
     public boolean markResultPending(int id) {
-        return em.createQuery("UPDATE Diagnosis d SET d.resultPending = true WHERE d.id = :id AND d.state IN :live")
-                .setParameter("id", id).setParameter("live", DiagnosisState.LIVE).executeUpdate() == 1;
+        return live(em.createQuery("UPDATE Diagnosis d SET d.resultPending = true WHERE d.id = :id AND " + IS_LIVE))
+                .setParameter("id", id).executeUpdate() == 1;
     }
 
     /** Hands the patient's live sessions to another headset socket; the number of sessions moved. */
     public int assignHeadset(int patientId, String connectionId) {
-        return em.createQuery("UPDATE Diagnosis d SET d.headsetConnection = :conn WHERE d.patientId = :patient "
-                        + "AND d.state IN :live AND d.deleted = false "
-                        + "AND (d.headsetConnection IS NULL OR d.headsetConnection <> :conn)")
-                .setParameter("conn", connectionId).setParameter("patient", patientId)
-                .setParameter("live", DiagnosisState.LIVE).executeUpdate();
+        return live(em.createQuery("UPDATE Diagnosis d SET d.headsetConnection = :conn WHERE d.patientId = :patient "
+                        + "AND " + IS_LIVE + " AND d.deleted = false "
+                        + "AND (d.headsetConnection IS NULL OR d.headsetConnection <> :conn)"))
+                .setParameter("conn", connectionId).setParameter("patient", patientId).executeUpdate();
     }
 
     /** READY/STARTED sessions, cluster-wide (the metric). */
     public long countLive() {
-        return em.createQuery("SELECT count(d) FROM Diagnosis d WHERE d.state IN :live AND d.deleted = false", Long.class)
-                .setParameter("live", DiagnosisState.LIVE).getSingleResult();
+        return live(em.createQuery("SELECT count(d) FROM Diagnosis d WHERE " + IS_LIVE + " AND d.deleted = false", Long.class))
+                .getSingleResult();
     }
 
     /** Re-reads the row after a bulk update. */
