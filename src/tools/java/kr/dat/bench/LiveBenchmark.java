@@ -374,19 +374,22 @@ public final class LiveBenchmark {
         List<CompletableFuture<HttpResponse<Void>>> streams = new ArrayList<>();
         boolean[] shown = new boolean[n];
         long[] openedAt = new long[n];
+        long[] shownAt = new long[n];
         Map<Integer, String> failures = new ConcurrentHashMap<>();
         for (int i = 0; i < n; i++) {
             openedAt[i] = System.nanoTime();
-            streams.add(openStream(doctorNode, ids[i], accounts.get(i).token(), i, shown, ready, latency, sentAt, started,
-                    failures));
+            streams.add(openStream(doctorNode, ids[i], accounts.get(i).token(), i, shown, shownAt, ready, latency, sentAt,
+                    started, failures));
         }
         // every stream shows its snapshot within 5 s of being asked for, or the run fails
         while (!ready.await(100, TimeUnit.MILLISECONDS)) {
             long now = System.nanoTime();
             List<String> late = new ArrayList<>();
+            List<Integer> lateStreams = new ArrayList<>();
             synchronized (shown) {
                 for (int i = 0; i < n; i++) {
                     if (!shown[i] && now - openedAt[i] > TimeUnit.SECONDS.toNanos(5)) {
+                        lateStreams.add(i);
                         long[] seen = SEEN.get(ids[i]);
                         late.add("stream " + i + " (diagnosis " + ids[i] + "): " + failures.getOrDefault(i, "no error seen")
                                 + (seen == null ? ", no response headers" : ", headers after "
@@ -396,10 +399,27 @@ public final class LiveBenchmark {
                 }
             }
             if (!late.isEmpty()) {
+                // late or lost? the run fails either way, but first says which
+                ready.await(25, TimeUnit.SECONDS);
+                List<String> outcome = new ArrayList<>();
+                synchronized (shown) {
+                    for (int i : lateStreams) {
+                        outcome.add(shown[i] ? "stream " + i + " after " + (shownAt[i] - openedAt[i]) / 1_000_000 + " ms"
+                                : "stream " + i + " none after 30 s");
+                    }
+                }
                 throw new IllegalStateException(label + ": " + late.size() + " of " + n
-                        + " SSE streams showed no snapshot within 5 s: " + late + "; open on the servers: " + serverStreams());
+                        + " SSE streams showed no snapshot within 5 s: " + late + "; open on the servers: " + serverStreams()
+                        + "; their snapshots, waited for 25 s more: " + outcome);
             }
         }
+        long[] snapshotAfter = new long[n];
+        for (int i = 0; i < n; i++) {
+            snapshotAfter[i] = shownAt[i] - openedAt[i];
+        }
+        Arrays.sort(snapshotAfter);
+        System.out.printf(Locale.ROOT, "%-18s %d SSE streams opened at once: snapshot after p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                label, n, snapshotAfter[n / 2] / 1e6, snapshotAfter[(int) Math.ceil(n * 0.99) - 1] / 1e6, snapshotAfter[n - 1] / 1e6);
         long[] cpuBefore = cpuMillis(node1, node2);
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
@@ -434,12 +454,14 @@ public final class LiveBenchmark {
     }
 
     private static CompletableFuture<HttpResponse<Void>> openStream(URI api, int id, String token, int k, boolean[] shown,
-            CountDownLatch ready, long[] latency, long[] sentAt, CountDownLatch started, Map<Integer, String> failures) {
+            long[] shownAt, CountDownLatch ready, long[] latency, long[] sentAt, CountDownLatch started,
+            Map<Integer, String> failures) {
         return sse(api, id, token, state -> {
             if (state.equals("READY")) {
                 synchronized (shown) {
                     if (!shown[k]) {
                         shown[k] = true;
+                        shownAt[k] = System.nanoTime();
                         ready.countDown();
                     }
                 }
