@@ -58,6 +58,7 @@ public class ClusterNode {
     @Inject
     NodeIdentity identity;
 
+    /** identity's id, kept here: @PreDestroy deregisters with it when the CDI contexts may be ending. */
     private String nodeId;
     private final CountDownLatch listening = new CountDownLatch(1);
     private volatile boolean running = true;
