@@ -417,9 +417,8 @@ public final class LiveBenchmark {
         for (int i = 0; i < n; i++) {
             snapshotAfter[i] = shownAt[i] - openedAt[i];
         }
-        Arrays.sort(snapshotAfter);
-        System.out.printf(Locale.ROOT, "%-18s %d SSE streams opened at once: snapshot after p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
-                label, n, snapshotAfter[n / 2] / 1e6, snapshotAfter[(int) Math.ceil(n * 0.99) - 1] / 1e6, snapshotAfter[n - 1] / 1e6);
+        System.out.printf(Locale.ROOT, "%-18s %d SSE streams opened at once: snapshot after %s%n", label, n,
+                spread(snapshotAfter, "%.0f"));
         long[] cpuBefore = cpuMillis(node1, node2);
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
@@ -435,12 +434,10 @@ public final class LiveBenchmark {
             throw new IllegalStateException("missing STARTED events: " + started.getCount());
         }
         long[] cpu = cpuMillis(node1, node2);
-        long[] sorted = latency.clone();
-        Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%-18s c_diagnosis_started -> SSE: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d sessions, "
+        System.out.printf(Locale.ROOT, "%-18s c_diagnosis_started -> SSE: %s (%d sessions, "
                         + "%d sockets + %d SSE streams open); CPU per change: node 1 %.2f ms, PostgreSQL %.2f ms, "
-                        + "load generator %.2f ms, node 2 %.2f ms%n", label, sorted[n / 2] / 1e6,
-                sorted[(int) Math.ceil(n * 0.99) - 1] / 1e6, sorted[n - 1] / 1e6, n, n, n, (cpu[0] - cpuBefore[0]) / (double) n,
+                        + "load generator %.2f ms, node 2 %.2f ms%n", label, spread(latency, "%.2f"), n, n, n,
+                (cpu[0] - cpuBefore[0]) / (double) n,
                 (cpu[1] - cpuBefore[1]) / (double) n, (cpu[2] - cpuBefore[2]) / (double) n, (cpu[3] - cpuBefore[3]) / (double) n);
         for (int i = 0; i < n; i++) {
             post(doctorNode, "diagnosis/" + ids[i] + "/cancel", null, accounts.get(i).token());
@@ -451,6 +448,15 @@ public final class LiveBenchmark {
         for (CompletableFuture<HttpResponse<Void>> f : streams) {
             f.get(30, TimeUnit.SECONDS); // cancelled sessions end their streams
         }
+    }
+
+    /** "p50 …, p99 …, max … ms" of durations in nanoseconds, each number in {@code format}. */
+    static String spread(long[] nanos, String format) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return String.format(Locale.ROOT, "p50 " + format + " ms, p99 " + format + " ms, max " + format + " ms",
+                sorted[n / 2] / 1e6, sorted[(int) Math.ceil(n * 0.99) - 1] / 1e6, sorted[n - 1] / 1e6);
     }
 
     private static CompletableFuture<HttpResponse<Void>> openStream(URI api, int id, String token, int k, boolean[] shown,

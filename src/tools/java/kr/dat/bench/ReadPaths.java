@@ -52,10 +52,9 @@ final class ReadPaths {
         long[] cpu = LiveBenchmark.cpuMillis(node1, node2);
         long requests = 0;
         for (int k = 0; k < names.length; k++) {
-            long[] all = samples[k].stream().flatMapToLong(Arrays::stream).sorted().toArray();
-            System.out.printf(Locale.ROOT, "%-38s %d doctors polling: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%,d requests)%n",
-                    names[k], doctors, all[all.length / 2] / 1e6, all[(int) Math.ceil(all.length * 0.99) - 1] / 1e6,
-                    all[all.length - 1] / 1e6, all.length);
+            long[] all = samples[k].stream().flatMapToLong(Arrays::stream).toArray();
+            System.out.printf(Locale.ROOT, "%-38s %d doctors polling: %s (%,d requests)%n",
+                    names[k], doctors, LiveBenchmark.spread(all, "%.2f"), all.length);
             requests += all.length;
         }
         System.out.printf(Locale.ROOT, "  %,.0f requests/s; CPU per request: node 1 %.2f ms, PostgreSQL %.2f ms, "
