@@ -63,6 +63,8 @@ public final class LiveBenchmark {
     private static final Pattern STATE = Pattern.compile("\"state\": \"([A-Z]+)\"");
     /** Headset reports are sent 200 per second: a latency test, not a saturation test. */
     private static final long PACE_NANOS = 5_000_000L;
+    /** At most this many warm-up rounds per topology (see {@link #warmUp}). */
+    private static final int WARM_UP_ROUNDS = 10;
 
     private LiveBenchmark() {
     }
@@ -106,8 +108,8 @@ public final class LiveBenchmark {
                 Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "latency,reads,upload,idle").split(","));
                 if (scenarios.contains("latency")) {
                     List<Account> accounts = seed(stack, 1000, "S");
-                    latency("warm-up, N=1000", accounts, node1.apiBase(), node1.apiBase(), node1.pid(), node2.pid());
-                    latency("warm-up, N=1000", accounts, node2.apiBase(), node1.apiBase(), node1.pid(), node2.pid());
+                    warmUp("warm-up, one node", accounts, node1.apiBase(), node1.apiBase(), node1.pid(), node2.pid());
+                    warmUp("warm-up, two nodes", accounts, node2.apiBase(), node1.apiBase(), node1.pid(), node2.pid());
                     latency("one node, N=100", accounts.subList(0, 100), node1.apiBase(), node1.apiBase(), node1.pid(), node2.pid());
                     latency("one node, N=1000", accounts, node1.apiBase(), node1.apiBase(), node1.pid(), node2.pid());
                     latency("two nodes, N=100", accounts.subList(0, 100), node2.apiBase(), node1.apiBase(), node1.pid(), node2.pid());
@@ -333,7 +335,30 @@ public final class LiveBenchmark {
 
     // ---- measurements ----
 
-    static void latency(String label, List<Account> accounts, URI headsetNode, URI doctorNode, long node1, long node2)
+    /** Rounds of N = 1,000 until neither node's JIT compilers took over a tenth of its CPU in the last one. */
+    static void warmUp(String label, List<Account> accounts, URI headsetNode, URI doctorNode, long node1, long node2)
+            throws Exception {
+        for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
+            Round r = latency(label + " " + round, accounts, headsetNode, doctorNode, node1, node2);
+            if (r.node1.jitShare() < 0.1 && r.node2.jitShare() < 0.1) {
+                return;
+            }
+        }
+        System.out.printf(Locale.ROOT, "%s: the JIT compilers were still busy after %d rounds%n", label, WARM_UP_ROUNDS);
+    }
+
+    /** What a round cost a node: its CPU, and of that its JIT compiler and GC threads (ms). */
+    record NodeCpu(long total, long jit, long gc) {
+        double jitShare() {
+            return total == 0 ? 0 : jit / (double) total;
+        }
+    }
+
+    /** A latency round's cost on both nodes. */
+    record Round(NodeCpu node1, NodeCpu node2) {
+    }
+
+    static Round latency(String label, List<Account> accounts, URI headsetNode, URI doctorNode, long node1, long node2)
             throws Exception {
         int n = accounts.size();
         long[] sentAt = new long[n];
@@ -420,6 +445,8 @@ public final class LiveBenchmark {
         System.out.printf(Locale.ROOT, "%-18s %d SSE streams opened at once: snapshot after %s%n", label, n,
                 spread(snapshotAfter, "%.0f"));
         long[] cpuBefore = cpuMillis(node1, node2);
+        Map<Long, long[]> threads1 = threadCpuMillis(node1);
+        Map<Long, long[]> threads2 = threadCpuMillis(node2);
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             sentAt[i] = System.nanoTime();
@@ -434,11 +461,13 @@ public final class LiveBenchmark {
             throw new IllegalStateException("missing STARTED events: " + started.getCount());
         }
         long[] cpu = cpuMillis(node1, node2);
+        NodeCpu cost1 = nodeCpu(cpu[0] - cpuBefore[0], threads1, threadCpuMillis(node1));
+        NodeCpu cost2 = nodeCpu(cpu[3] - cpuBefore[3], threads2, threadCpuMillis(node2));
         System.out.printf(Locale.ROOT, "%-18s c_diagnosis_started -> SSE: %s (%d sessions, "
-                        + "%d sockets + %d SSE streams open); CPU per change: node 1 %.2f ms, PostgreSQL %.2f ms, "
-                        + "load generator %.2f ms, node 2 %.2f ms%n", label, spread(latency, "%.2f"), n, n, n,
-                (cpu[0] - cpuBefore[0]) / (double) n,
-                (cpu[1] - cpuBefore[1]) / (double) n, (cpu[2] - cpuBefore[2]) / (double) n, (cpu[3] - cpuBefore[3]) / (double) n);
+                        + "%d sockets + %d SSE streams open); CPU per change: node 1 %s, PostgreSQL %.2f ms, "
+                        + "load generator %.2f ms, node 2 %s%n", label, spread(latency, "%.2f"), n, n, n,
+                perChange(cost1, n), (cpu[1] - cpuBefore[1]) / (double) n, (cpu[2] - cpuBefore[2]) / (double) n,
+                perChange(cost2, n));
         for (int i = 0; i < n; i++) {
             post(doctorNode, "diagnosis/" + ids[i] + "/cancel", null, accounts.get(i).token());
         }
@@ -448,6 +477,55 @@ public final class LiveBenchmark {
         for (CompletableFuture<HttpResponse<Void>> f : streams) {
             f.get(30, TimeUnit.SECONDS); // cancelled sessions end their streams
         }
+        return new Round(cost1, cost2);
+    }
+
+    static String perChange(NodeCpu c, long n) {
+        return String.format(Locale.ROOT, "%.2f ms (JIT %.2f, GC %.2f)", c.total / (double) n, c.jit / (double) n,
+                c.gc / (double) n);
+    }
+
+    static NodeCpu nodeCpu(long total, Map<Long, long[]> before, Map<Long, long[]> after) {
+        long jit = 0;
+        long gc = 0;
+        for (Map.Entry<Long, long[]> t : after.entrySet()) {
+            long[] b = before.get(t.getKey());
+            long spent = t.getValue()[1] - (b == null ? 0 : b[1]);
+            if (t.getValue()[0] == 1) {
+                jit += spent;
+            } else if (t.getValue()[0] == 2) {
+                gc += spent;
+            }
+        }
+        return new NodeCpu(total, jit, gc);
+    }
+
+    /**
+     * Per thread of a process (by thread id): its kind (1 = a JIT compiler thread, 2 = a garbage
+     * collector thread or the VM thread, 0 = anything else) and its CPU time in ms, from
+     * /proc/PID/task. HotSpot names those threads "C1/C2 CompilerThread…", "GC Thread#…",
+     * "G1 …" and "VM Thread" (truncated to 15 characters by the kernel).
+     */
+    static Map<Long, long[]> threadCpuMillis(long pid) {
+        Map<Long, long[]> threads = new java.util.HashMap<>();
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long kind = name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre") ? 1
+                            : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? 2 : 0;
+                    threads.put(Long.parseLong(task.getFileName().toString()),
+                            new long[] {kind, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10});
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            });
+        } catch (java.io.IOException e) {
+            // the process is gone
+        }
+        return threads;
     }
 
     /** "p50 …, p99 …, max … ms" of durations in nanoseconds, each number in {@code format}. */
@@ -488,11 +566,13 @@ public final class LiveBenchmark {
         String csv = SyntheticResults.balanceBall(10_400_000);
         String escaped = csv.replace("\r", "\\r").replace("\n", "\\n"); // built before the clock starts
         String frameHead = "{\"action\":\"c_upload_result\",\"data\":{\"diagnosis_id\":";
-        int warmUp = 3;
+        int warmUp = 0; // rounds: at least 3, then until the JIT compilers take under a tenth of node 1's CPU
         long[] times = new long[9];
         long[] server = new long[times.length]; // the node's own dat_upload_seconds: message whole -> COMPLETED committed
         long[] cpu = new long[4]; // CPU ms over the measured rounds: node 1, PostgreSQL, this JVM (client + s3proxy), node 2
-        for (int round = -warmUp; round < times.length; round++) {
+        long[] node1Threads = new long[2]; // of node 1's: its JIT compiler and GC threads'
+        boolean measuring = false;
+        for (int round = 0; round < times.length; round += measuring ? 1 : 0) {
             double serverBefore = uploadSecondsSum(api);
             CountDownLatch startCmd = new CountDownLatch(1);
             Socket s = connect(api, a.code(), f -> {
@@ -524,13 +604,19 @@ public final class LiveBenchmark {
             ready.await(30, TimeUnit.SECONDS);
             String frame = frameHead + id + ",\"file_content\":\"" + escaped + "\"}}";
             long[] cpuBefore = cpuMillis(node1, node2);
+            Map<Long, long[]> threadsBefore = threadCpuMillis(node1);
             t[0] = System.nanoTime();
             s.ws.sendText(frame, true);
             if (!done.await(120, TimeUnit.SECONDS) || !"COMPLETED".equals(end[0])) {
                 throw new IllegalStateException("upload did not complete: " + end[0]);
             }
             long[] cpuAfter = cpuMillis(node1, node2);
-            if (round < 0) {
+            NodeCpu spent = nodeCpu(cpuAfter[0] - cpuBefore[0], threadsBefore, threadCpuMillis(node1));
+            if (!measuring) {
+                warmUp++;
+                System.out.printf(Locale.ROOT, "  warm-up upload %d: %.0f ms; node 1 CPU %s%n", warmUp, (t[1] - t[0]) / 1e6,
+                        perChange(spent, 1));
+                measuring = warmUp >= 3 && spent.jitShare() < 0.1 || warmUp >= 12;
                 stream.get(30, TimeUnit.SECONDS);
                 s.ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
                 continue;
@@ -538,6 +624,8 @@ public final class LiveBenchmark {
             for (int i = 0; i < cpu.length; i++) {
                 cpu[i] += cpuAfter[i] - cpuBefore[i];
             }
+            node1Threads[0] += spent.jit();
+            node1Threads[1] += spent.gc();
             times[round] = t[1] - t[0];
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); // recorded just after the commit
             double serverAfter;
@@ -561,8 +649,9 @@ public final class LiveBenchmark {
         long total = Arrays.stream(cpu).sum();
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf(Locale.ROOT, "  CPU per upload (frame sent -> COMPLETED seen, mean of the %d measured rounds after %d warm-up): "
-                + "node 1 %d ms, PostgreSQL %d ms, load generator (client + s3proxy) %d ms, node 2 %d ms; total %d ms "
-                + "= %d ms of wall clock on %d cores at best%n", times.length, warmUp, cpu[0] / times.length,
+                + "node 1 %d ms (JIT %d, GC %d), PostgreSQL %d ms, load generator (client + s3proxy) %d ms, node 2 %d ms; "
+                + "total %d ms = %d ms of wall clock on %d cores at best%n", times.length, warmUp, cpu[0] / times.length,
+                node1Threads[0] / times.length, node1Threads[1] / times.length,
                 cpu[1] / times.length, cpu[2] / times.length, cpu[3] / times.length, total / times.length,
                 total / times.length / cores, cores);
     }

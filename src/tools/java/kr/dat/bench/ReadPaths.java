@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,9 @@ import kr.dat.devstack.DevStack;
 final class ReadPaths {
 
     static final Duration WARM_UP = Duration.ofSeconds(15);
+    /** Further warm-up, in slices of this length, at most this many. */
+    static final Duration WARM_UP_SLICE = Duration.ofSeconds(10);
+    static final int WARM_UP_SLICES = 8;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(LiveBenchmark.VERSION)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -47,9 +51,25 @@ final class ReadPaths {
         // warm-up: the same load, unmeasured, until the server's code is compiled (a cold server queues
         // requests behind its JIT compiler for the first ~10 s and never catches up within the run)
         pollAll(api, seeded, WARM_UP, names.length);
+        // then more of it, until the JIT compilers take less than a tenth of node 1's CPU
+        for (int slice = 1; slice <= WARM_UP_SLICES; slice++) {
+            long before = LiveBenchmark.cpuMillis(node1, node2)[0];
+            Map<Long, long[]> threads = LiveBenchmark.threadCpuMillis(node1);
+            pollAll(api, seeded, WARM_UP_SLICE, names.length);
+            LiveBenchmark.NodeCpu spent = LiveBenchmark.nodeCpu(LiveBenchmark.cpuMillis(node1, node2)[0] - before, threads,
+                    LiveBenchmark.threadCpuMillis(node1));
+            System.out.printf(Locale.ROOT, "  warm-up slice %d (%d s): node 1 CPU %,d ms, of which JIT %,d ms, GC %,d ms%n",
+                    slice, WARM_UP_SLICE.toSeconds(), spent.total(), spent.jit(), spent.gc());
+            if (spent.jitShare() < 0.1) {
+                break;
+            }
+        }
         long[] cpuBefore = LiveBenchmark.cpuMillis(node1, node2);
+        Map<Long, long[]> threadsBefore = LiveBenchmark.threadCpuMillis(node1);
         List<long[]>[] samples = pollAll(api, seeded, duration, names.length);
         long[] cpu = LiveBenchmark.cpuMillis(node1, node2);
+        LiveBenchmark.NodeCpu node1Cpu = LiveBenchmark.nodeCpu(cpu[0] - cpuBefore[0], threadsBefore,
+                LiveBenchmark.threadCpuMillis(node1));
         long requests = 0;
         for (int k = 0; k < names.length; k++) {
             long[] all = samples[k].stream().flatMapToLong(Arrays::stream).toArray();
@@ -57,9 +77,9 @@ final class ReadPaths {
                     names[k], doctors, LiveBenchmark.spread(all, "%.2f"), all.length);
             requests += all.length;
         }
-        System.out.printf(Locale.ROOT, "  %,.0f requests/s; CPU per request: node 1 %.2f ms, PostgreSQL %.2f ms, "
+        System.out.printf(Locale.ROOT, "  %,.0f requests/s; CPU per request: node 1 %s, PostgreSQL %.2f ms, "
                         + "load generator %.2f ms, node 2 %.2f ms (%d cores: capacity at most %,.0f requests/s)%n",
-                requests / (double) duration.toSeconds(), (cpu[0] - cpuBefore[0]) / (double) requests,
+                requests / (double) duration.toSeconds(), LiveBenchmark.perChange(node1Cpu, requests),
                 (cpu[1] - cpuBefore[1]) / (double) requests, (cpu[2] - cpuBefore[2]) / (double) requests,
                 (cpu[3] - cpuBefore[3]) / (double) requests, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().availableProcessors() * 1000.0 * requests
