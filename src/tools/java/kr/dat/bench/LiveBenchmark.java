@@ -572,7 +572,7 @@ public final class LiveBenchmark {
         long[] cpu = new long[4]; // CPU ms over the measured rounds: node 1, PostgreSQL, this JVM (client + s3proxy), node 2
         long[] node1Threads = new long[2]; // of node 1's: its JIT compiler and GC threads'
         boolean measuring = false;
-        for (int round = 0; round < times.length; round += measuring ? 1 : 0) {
+        for (int round = 0; round < times.length;) {
             double serverBefore = uploadSecondsSum(api);
             CountDownLatch startCmd = new CountDownLatch(1);
             Socket s = connect(api, a.code(), f -> {
@@ -635,6 +635,7 @@ public final class LiveBenchmark {
             server[round] = Math.round((serverAfter - serverBefore) * 1e9);
             stream.get(30, TimeUnit.SECONDS);
             s.ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+            round++;
         }
         String each = rounds(times);
         String eachServer = rounds(server);
