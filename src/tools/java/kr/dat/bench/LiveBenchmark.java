@@ -447,6 +447,7 @@ public final class LiveBenchmark {
         long[] cpuBefore = cpuMillis(node1, node2);
         Map<Long, long[]> threads1 = threadCpuMillis(node1);
         Map<Long, long[]> threads2 = threadCpuMillis(node2);
+        long[] stallsBefore = stalls();
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             sentAt[i] = System.nanoTime();
@@ -461,6 +462,7 @@ public final class LiveBenchmark {
             throw new IllegalStateException("missing STARTED events: " + started.getCount());
         }
         long[] cpu = cpuMillis(node1, node2);
+        long[] stalls = stalls();
         NodeCpu cost1 = nodeCpu(cpu[0] - cpuBefore[0], threads1, threadCpuMillis(node1));
         NodeCpu cost2 = nodeCpu(cpu[3] - cpuBefore[3], threads2, threadCpuMillis(node2));
         System.out.printf(Locale.ROOT, "%-18s c_diagnosis_started -> SSE: %s (%d sessions, "
@@ -468,6 +470,9 @@ public final class LiveBenchmark {
                         + "load generator %.2f ms, node 2 %s%n", label, spread(latency, "%.2f"), n, n, n,
                 perChange(cost1, n), (cpu[1] - cpuBefore[1]) / (double) n, (cpu[2] - cpuBefore[2]) / (double) n,
                 perChange(cost2, n));
+        System.out.printf(Locale.ROOT, "%-18s meanwhile: %d collections in the load generator (%d ms), %d ms of CPU "
+                + "taken by the hypervisor (steal)%n", label, stalls[0] - stallsBefore[0], stalls[1] - stallsBefore[1],
+                stalls[2] - stallsBefore[2]);
         for (int i = 0; i < n; i++) {
             post(doctorNode, "diagnosis/" + ids[i] + "/cancel", null, accounts.get(i).token());
         }
@@ -498,6 +503,28 @@ public final class LiveBenchmark {
             }
         }
         return new NodeCpu(total, jit, gc);
+    }
+
+    /**
+     * What can stall a round besides the servers: this JVM's own collections (count, ms), and the
+     * CPU time the hypervisor gave other guests while this machine wanted it ("steal" in
+     * /proc/stat, ms; 0 on bare metal).
+     */
+    static long[] stalls() {
+        long count = 0;
+        long millis = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        long steal = 0;
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            steal = Long.parseLong(cpu[8]) * 10; // cpu user nice system idle iowait irq softirq steal, in 1/100 s
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux
+        }
+        return new long[] {count, millis, steal};
     }
 
     /**
