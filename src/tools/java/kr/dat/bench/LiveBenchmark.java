@@ -65,6 +65,8 @@ public final class LiveBenchmark {
     private static final long PACE_NANOS = 5_000_000L;
     /** At most this many warm-up rounds per topology (see {@link #warmUp}). */
     private static final int WARM_UP_ROUNDS = 10;
+    /** The embedded PostgreSQL, for its statistics. */
+    private static javax.sql.DataSource database;
 
     private LiveBenchmark() {
     }
@@ -80,6 +82,11 @@ public final class LiveBenchmark {
                 (((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                         .getTotalMemorySize() + (1L << 29)) >> 30, System.getProperty("java.version"));
         try (DevStack stack = DevStack.start(work.resolve("stack"))) {
+            database = stack.dataSource();
+            try (Connection c = database.getConnection(); Statement st = c.createStatement()) {
+                st.execute("ALTER SYSTEM SET track_wal_io_timing = on"); // for walSyncs(): time spent in WAL fsyncs
+                st.execute("SELECT pg_reload_conf()");
+            }
             List<String> props = new ArrayList<>(stack.serverProperties());
             // every socket of the load generator comes from 127.0.0.1: the per-address churn limit would stop it at 120/min
             props.addAll(List.of("-DENV=dev", "-DSECRET_KEY=" + SECRET, "-Dapp.db.pool.max=60", "-DWS_CONNECTS_MAX_PER_IP=1000000"));
@@ -448,6 +455,7 @@ public final class LiveBenchmark {
         Map<Long, long[]> threads1 = threadCpuMillis(node1);
         Map<Long, long[]> threads2 = threadCpuMillis(node2);
         long[] stallsBefore = stalls();
+        double[] walBefore = walSyncs();
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             sentAt[i] = System.nanoTime();
@@ -463,6 +471,7 @@ public final class LiveBenchmark {
         }
         long[] cpu = cpuMillis(node1, node2);
         long[] stalls = stalls();
+        double[] wal = walSyncs();
         NodeCpu cost1 = nodeCpu(cpu[0] - cpuBefore[0], threads1, threadCpuMillis(node1));
         NodeCpu cost2 = nodeCpu(cpu[3] - cpuBefore[3], threads2, threadCpuMillis(node2));
         System.out.printf(Locale.ROOT, "%-18s c_diagnosis_started -> SSE: %s (%d sessions, "
@@ -473,6 +482,8 @@ public final class LiveBenchmark {
         System.out.printf(Locale.ROOT, "%-18s meanwhile: %d collections in the load generator (%d ms), %d ms of CPU "
                 + "taken by the hypervisor (steal)%n", label, stalls[0] - stallsBefore[0], stalls[1] - stallsBefore[1],
                 stalls[2] - stallsBefore[2]);
+        System.out.printf(Locale.ROOT, "%-18s PostgreSQL meanwhile: %.0f checkpoints, %.0f WAL syncs taking %.0f ms%n", label,
+                wal[0] - walBefore[0], wal[1] - walBefore[1], wal[2] - walBefore[2]);
         for (int i = 0; i < n; i++) {
             post(doctorNode, "diagnosis/" + ids[i] + "/cancel", null, accounts.get(i).token());
         }
@@ -525,6 +536,18 @@ public final class LiveBenchmark {
             // not Linux
         }
         return new long[] {count, millis, steal};
+    }
+
+    /** PostgreSQL's checkpoints so far, its WAL syncs and the ms they took (or zeros). */
+    static double[] walSyncs() {
+        try (Connection c = database.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT (SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter), "
+                     + "wal_sync, wal_sync_time FROM pg_stat_wal")) {
+            rs.next();
+            return new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3)};
+        } catch (java.sql.SQLException e) {
+            return new double[3];
+        }
     }
 
     /**
