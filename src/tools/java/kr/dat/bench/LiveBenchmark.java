@@ -117,10 +117,10 @@ public final class LiveBenchmark {
                     List<Account> accounts = seed(stack, 1000, "S");
                     warmUp("warm-up, one node", accounts, node1.apiBase(), node1.apiBase(), node1.pid(), node2.pid());
                     warmUp("warm-up, two nodes", accounts, node2.apiBase(), node1.apiBase(), node1.pid(), node2.pid());
-                    latency("one node, N=100", accounts.subList(0, 100), node1.apiBase(), node1.apiBase(), node1.pid(), node2.pid());
-                    latency("one node, N=1000", accounts, node1.apiBase(), node1.apiBase(), node1.pid(), node2.pid());
-                    latency("two nodes, N=100", accounts.subList(0, 100), node2.apiBase(), node1.apiBase(), node1.pid(), node2.pid());
-                    latency("two nodes, N=1000", accounts, node2.apiBase(), node1.apiBase(), node1.pid(), node2.pid());
+                    latency("one node, N=100", accounts.subList(0, 100), node1.apiBase(), node1.apiBase(), node1.pid(), node2.pid(), true);
+                    latency("one node, N=1000", accounts, node1.apiBase(), node1.apiBase(), node1.pid(), node2.pid(), true);
+                    latency("two nodes, N=100", accounts.subList(0, 100), node2.apiBase(), node1.apiBase(), node1.pid(), node2.pid(), true);
+                    latency("two nodes, N=1000", accounts, node2.apiBase(), node1.apiBase(), node1.pid(), node2.pid(), true);
                 }
                 if (scenarios.contains("reads")) {
                     ReadPaths.run(stack, node1.apiBase(), node1.pid(), node2.pid(), 200, 50, 200, Duration.ofSeconds(20));
@@ -346,7 +346,7 @@ public final class LiveBenchmark {
     static void warmUp(String label, List<Account> accounts, URI headsetNode, URI doctorNode, long node1, long node2)
             throws Exception {
         for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
-            Round r = latency(label + " " + round, accounts, headsetNode, doctorNode, node1, node2);
+            Round r = latency(label + " " + round, accounts, headsetNode, doctorNode, node1, node2, false);
             if (r.node1.jitShare() < 0.1 && r.node2.jitShare() < 0.1) {
                 return;
             }
@@ -365,8 +365,9 @@ public final class LiveBenchmark {
     record Round(NodeCpu node1, NodeCpu node2) {
     }
 
-    static Round latency(String label, List<Account> accounts, URI headsetNode, URI doctorNode, long node1, long node2)
-            throws Exception {
+    /** {@code strict}: a stream whose snapshot comes later than 5 s fails the run (else only one that never comes). */
+    static Round latency(String label, List<Account> accounts, URI headsetNode, URI doctorNode, long node1, long node2,
+                         boolean strict) throws Exception {
         int n = accounts.size();
         long[] sentAt = new long[n];
         long[] latency = new long[n];
@@ -413,11 +414,12 @@ public final class LiveBenchmark {
             streams.add(openStream(doctorNode, ids[i], accounts.get(i).token(), i, shown, shownAt, ready, latency, sentAt,
                     started, failures));
         }
-        // every stream shows its snapshot within 5 s of being asked for, or the run fails
+        // every stream shows its snapshot within 5 s of being asked for, or the run fails; in a warm-up
+        // round (a node still compiling) late snapshots are reported, and only one that never comes fails it
         while (!ready.await(100, TimeUnit.MILLISECONDS)) {
             long now = System.nanoTime();
-            List<String> late = new ArrayList<>();
             List<Integer> lateStreams = new ArrayList<>();
+            List<String> late = new ArrayList<>();
             synchronized (shown) {
                 for (int i = 0; i < n; i++) {
                     if (!shown[i] && now - openedAt[i] > TimeUnit.SECONDS.toNanos(5)) {
@@ -425,25 +427,36 @@ public final class LiveBenchmark {
                         long[] seen = SEEN.get(ids[i]);
                         late.add("stream " + i + " (diagnosis " + ids[i] + "): " + failures.getOrDefault(i, "no error seen")
                                 + (seen == null ? ", no response headers" : ", headers after "
-                                + (seen[0] - openedAt[i]) / 1_000_000 + " ms, " + seen[1] + " lines since")
-                                + ", a second stream for it: " + secondLook(doctorNode, ids[i], accounts.get(i).token()));
+                                + (seen[0] - openedAt[i]) / 1_000_000 + " ms, " + seen[1] + " lines since"));
                     }
                 }
             }
-            if (!late.isEmpty()) {
-                // late or lost? the run fails either way, but first says which
-                ready.await(25, TimeUnit.SECONDS);
-                List<String> outcome = new ArrayList<>();
-                synchronized (shown) {
-                    for (int i : lateStreams) {
-                        outcome.add(shown[i] ? "stream " + i + " after " + (shownAt[i] - openedAt[i]) / 1_000_000 + " ms"
-                                : "stream " + i + " none after 30 s");
-                    }
-                }
-                throw new IllegalStateException(label + ": " + late.size() + " of " + n
-                        + " SSE streams showed no snapshot within 5 s: " + late + "; open on the servers: " + serverStreams()
-                        + "; their snapshots, waited for 25 s more: " + outcome);
+            if (lateStreams.isEmpty()) {
+                continue;
             }
+            // outside the lock: the streams' own callbacks must not wait for these looks
+            for (int k = 0; k < lateStreams.size(); k++) {
+                int i = lateStreams.get(k);
+                late.set(k, late.get(k) + ", a second stream for it: " + secondLook(doctorNode, ids[i], accounts.get(i).token()));
+            }
+            // late or lost? say which
+            boolean lost = !ready.await(25, TimeUnit.SECONDS);
+            List<String> outcome = new ArrayList<>();
+            synchronized (shown) {
+                for (int i : lateStreams) {
+                    outcome.add(shown[i] ? "stream " + i + " after " + (shownAt[i] - openedAt[i]) / 1_000_000 + " ms"
+                            : "stream " + i + " none after 30 s");
+                }
+            }
+            String report = late.size() + " of " + n + " SSE streams showed no snapshot within 5 s: "
+                    + (strict || lost ? late : late.subList(0, Math.min(5, late.size())) + (late.size() > 5 ? " …" : ""))
+                    + "; open on the servers: " + serverStreams() + "; their snapshots, waited for 25 s more: "
+                    + (strict || lost ? outcome : outcome.subList(0, Math.min(5, outcome.size())) + (outcome.size() > 5 ? " …" : ""));
+            if (strict || lost) {
+                throw new IllegalStateException(label + ": " + report);
+            }
+            System.out.printf(Locale.ROOT, "%-18s LATE, not failed (a warm-up round, and every snapshot came): %s%n", label, report);
+            break;
         }
         long[] snapshotAfter = new long[n];
         for (int i = 0; i < n; i++) {
