@@ -85,7 +85,15 @@ public final class LiveBenchmark {
             database = stack.dataSource();
             try (Connection c = database.getConnection(); Statement st = c.createStatement()) {
                 st.execute("ALTER SYSTEM SET track_wal_io_timing = on"); // for walSyncs(): time spent in WAL fsyncs
+                // a commit waits for its WAL on disk, as on a production server (the embedded one's
+                // default is off, which no hospital database should run with)
+                st.execute("ALTER SYSTEM SET synchronous_commit = on");
                 st.execute("SELECT pg_reload_conf()");
+            }
+            try (Connection c = database.getConnection(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT current_setting('synchronous_commit'), current_setting('fsync')")) {
+                rs.next();
+                System.out.printf(Locale.ROOT, "PostgreSQL: synchronous_commit %s, fsync %s%n", rs.getString(1), rs.getString(2));
             }
             List<String> props = new ArrayList<>(stack.serverProperties());
             // every socket of the load generator comes from 127.0.0.1: the per-address churn limit would stop it at 120/min
