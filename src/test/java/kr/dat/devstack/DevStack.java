@@ -47,6 +47,19 @@ public final class DevStack implements AutoCloseable {
 
     /** Same, on the given ports. */
     public static DevStack start(Path dataDir, int pgPort, int s3Port) throws Exception {
+        return start(dataDir, pgPort, s3Port, false);
+    }
+
+    /**
+     * Like {@link #start(Path)}, but PostgreSQL flushes its WAL and waits for it at every commit, as a
+     * production server does (the embedded server runs with {@code fsync} and
+     * {@code synchronous_commit} off, which is faster and fine for tests): for benchmarks.
+     */
+    public static DevStack startDurable(Path dataDir) throws Exception {
+        return start(dataDir, freePort(), freePort(), true);
+    }
+
+    private static DevStack start(Path dataDir, int pgPort, int s3Port, boolean durable) throws Exception {
         Path pgDir = dataDir.resolve("postgres");
         Path s3Dir = dataDir.resolve("s3");
         Files.createDirectories(pgDir);
@@ -55,6 +68,8 @@ public final class DevStack implements AutoCloseable {
                 .setDataDirectory(pgDir)
                 .setCleanDataDirectory(false)
                 .setPort(pgPort)
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
                 .start();
         try {
             BlobStoreContext ctx = blobContext(s3Dir);

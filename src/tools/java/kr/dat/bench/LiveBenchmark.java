@@ -81,13 +81,10 @@ public final class LiveBenchmark {
         System.out.printf(Locale.ROOT, "machine: %d cores, %d GiB; JDK %s%n", Runtime.getRuntime().availableProcessors(),
                 (((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                         .getTotalMemorySize() + (1L << 29)) >> 30, System.getProperty("java.version"));
-        try (DevStack stack = DevStack.start(work.resolve("stack"))) {
+        try (DevStack stack = DevStack.startDurable(work.resolve("stack"))) {
             database = stack.dataSource();
             try (Connection c = database.getConnection(); Statement st = c.createStatement()) {
                 st.execute("ALTER SYSTEM SET track_wal_io_timing = on"); // for walSyncs(): time spent in WAL fsyncs
-                // a commit waits for its WAL on disk, as on a production server (the embedded one's
-                // default is off, which no hospital database should run with)
-                st.execute("ALTER SYSTEM SET synchronous_commit = on");
                 st.execute("SELECT pg_reload_conf()");
             }
             try (Connection c = database.getConnection(); Statement st = c.createStatement();
