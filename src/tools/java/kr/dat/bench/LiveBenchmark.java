@@ -495,8 +495,8 @@ public final class LiveBenchmark {
         System.out.printf(Locale.ROOT, "%-18s c_diagnosis_started -> SSE: %s (%d sessions, "
                         + "%d sockets + %d SSE streams open); CPU per change: node 1 %s, PostgreSQL %.2f ms, "
                         + "load generator %.2f ms, node 2 %s%n", label, spread(latency, "%.2f"), n, n, n,
-                perChange(cost1, n), (cpu[1] - cpuBefore[1]) / (double) n, (cpu[2] - cpuBefore[2]) / (double) n,
-                perChange(cost2, n));
+                perUnit(cost1, n), (cpu[1] - cpuBefore[1]) / (double) n, (cpu[2] - cpuBefore[2]) / (double) n,
+                perUnit(cost2, n));
         System.out.printf(Locale.ROOT, "%-18s meanwhile: %d collections in the load generator (%d ms), %d ms of CPU "
                 + "taken by the hypervisor (steal)%n", label, stalls[0] - stallsBefore[0], stalls[1] - stallsBefore[1],
                 stalls[2] - stallsBefore[2]);
@@ -514,7 +514,8 @@ public final class LiveBenchmark {
         return new Round(cost1, cost2);
     }
 
-    static String perChange(NodeCpu c, long n) {
+    /** A node's cost per unit of work (a change, a request, an upload): "X ms (JIT j, GC g)". */
+    static String perUnit(NodeCpu c, long n) {
         return String.format(Locale.ROOT, "%.2f ms (JIT %.2f, GC %.2f)", c.total / (double) n, c.jit / (double) n,
                 c.gc / (double) n);
     }
@@ -683,7 +684,7 @@ public final class LiveBenchmark {
             if (!measuring) {
                 warmUp++;
                 System.out.printf(Locale.ROOT, "  warm-up upload %d: %.0f ms; node 1 CPU %s%n", warmUp, (t[1] - t[0]) / 1e6,
-                        perChange(spent, 1));
+                        perUnit(spent, 1));
                 measuring = warmUp >= 3 && spent.jitShare() < 0.1 || warmUp >= 12;
                 stream.get(30, TimeUnit.SECONDS);
                 s.ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);

@@ -79,7 +79,7 @@ final class ReadPaths {
         }
         System.out.printf(Locale.ROOT, "  %,.0f requests/s; CPU per request: node 1 %s, PostgreSQL %.2f ms, "
                         + "load generator %.2f ms, node 2 %.2f ms (%d cores: capacity at most %,.0f requests/s)%n",
-                requests / (double) duration.toSeconds(), LiveBenchmark.perChange(node1Cpu, requests),
+                requests / (double) duration.toSeconds(), LiveBenchmark.perUnit(node1Cpu, requests),
                 (cpu[1] - cpuBefore[1]) / (double) requests, (cpu[2] - cpuBefore[2]) / (double) requests,
                 (cpu[3] - cpuBefore[3]) / (double) requests, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().availableProcessors() * 1000.0 * requests
