@@ -125,4 +125,25 @@ class CsvTableTest {
         assertTrue(guess.cells() >= 120_000 && guess.cells() < 130_000 + 1024, "cells " + guess.cells());
         assertTrue(guess.records() >= 30_000 && guess.records() < 32_500 + 256, "records " + guess.records());
     }
+
+    @Test
+    void recordsAtAndPastTheNarrowIndexReadTheSame() throws Exception {
+        // cells' ends are kept as 15-bit offsets from their record's start; a longer record sends the
+        // whole file to the wide index, on either side of the limit the cells are the same
+        int limit = CsvTable.NARROW_RECORD;
+        String head = "a,b,c\r\n";
+        for (int length : new int[] {limit - 2, limit - 1, limit, limit + 1, 3 * limit}) {
+            same(head + "1,2,3\r\n" + "x".repeat(length) + ",\"q,\" ,z\r\n4,5,6\r\n");
+            same(head + "\"" + "y".repeat(length) + "\",,\"(1, 2, 3)\"\r\n7,8,9\r\n");
+        }
+        // and where each cell stands comes out right in both: the last cell's end is past the limit
+        String text = head + "x".repeat(limit - 3) + ",\"ab\",z\n1,2,3\n";
+        CsvTable t = CsvTable.of(text);
+        int record = text.indexOf('x');
+        assertTrue(t.quoted(1, 1));
+        assertEquals("\"ab\"", text.substring(t.start(1, 1), t.end(1, 1)));
+        assertEquals("z", text.substring(t.start(1, 2), t.end(1, 2)));
+        assertTrue(t.end(1, 2) - record > limit, "the record runs past the narrow limit");
+        assertEquals("1", text.substring(t.start(2, 0), t.end(2, 0)));
+    }
 }
