@@ -101,9 +101,10 @@ public final class ResultScorer {
 
         List<Column> columns = new ArrayList<>();
         Set<String> derived = new HashSet<>(List.of(TIME_SECONDS, EVENT, SPEND_TIME, "time_in_seconds"));
-        Positions positions = null;
+        double[][] positions = null;
+        int[] asWritten = tennis ? new int[rows] : null; // which position parts already read as their repr (see spans)
         if (tennis) {
-            positions = positions(table, positionCol, rows);
+            positions = positions(table, positionCol, rows, asWritten);
             derived.add(POSITION);
             for (int a = 0; a < 3; a++) {
                 derived.add("Position_" + AXES[a]);
@@ -120,13 +121,13 @@ public final class ResultScorer {
         columns.add(Column.events(SPEND_TIME, true));
         if (tennis) {
             for (int a = 0; a < 3; a++) {
-                columns.add(Column.number("Position_" + AXES[a], a));
-                columns.add(Column.scaled("Scaled_Position_" + AXES[a], a, positions.scaling()[a]));
+                columns.add(Column.number("Position_" + AXES[a], positions[a], positionCol, a, asWritten));
+                columns.add(Column.scaled("Scaled_Position_" + AXES[a], positions[a], Scaling.of(positions[a])));
             }
         }
         columns.sort(Comparator.comparing(Column::name, ResultScorer::compareCodePoints));
 
-        Utf8Writer processed = write(columns, table, rows, positions, events, text.length() + 24 * rows);
+        Utf8Writer processed = write(columns, table, rows, events, text.length() + 24 * rows);
         return new ScoredResult(processed, score, timeSpent, rows / timeSpent, rows, events.size() - events.fails(),
                 events.fails());
     }
@@ -201,108 +202,63 @@ public final class ResultScorer {
 
     // ---- TENNISBALL positions ----
 
-    /**
-     * The Position column {@code col}: the min-max scaling of each axis, and the rows whose group the
-     * one-pass reader took where it stands ({@code plain}, a bit per row). The values are not kept
-     * (three columns of doubles would be a fifth of what scoring allocates): the writer reads each
-     * row's group again ({@link #read}), a plain row straight from where it stands.
-     */
-    record Positions(int col, Scaling[] scaling, long[] plain) {
-
-        /** Data row {@code r}'s group, as {@link #position} reads it. */
-        int read(CsvTable table, int r, double[] p, int[] parts) throws ScoringException {
-            if ((plain[r >>> 6] & 1L << r) != 0) {
-                // the cell's end is past its closing quote: the reader stops at the ')' before it all the same
-                return plainTriple(table.text(), table.start(r + 1, col) + 1, table.end(r + 1, col), p);
-            }
-            return position(table, col, r, p, parts, null);
-        }
-    }
-
-    /** The first pass over the Position column: also refuses a part that is not a finite number. */
-    private static Positions positions(CsvTable table, int col, int rows) throws ScoringException {
-        long[] plain = new long[(rows + 63) >>> 6];
-        double[] min = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
-        double[] max = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        double[] p = new double[3];
-        int[] parts = new int[6];
+    /** {@code "(x, y, z)"} → three columns; a row without such a group gets empty cells (NaN). */
+    private static double[][] positions(CsvTable table, int col, int rows, int[] asWritten) throws ScoringException {
+        double[][] p = new double[3][rows];
         boolean any = false;
+        int[] parts = new int[6];
         for (int r = 0; r < rows; r++) {
-            position(table, col, r, p, parts, plain);
-            if (Double.isNaN(p[0])) {
+            int rec = r + 1;
+            String v;
+            int from;
+            int to;
+            if (table.missing(rec, col)) {
+                v = "";
+                from = 0;
+                to = 0;
+            } else if (table.quoted(rec, col) && !hasEscapedQuote(table, rec, col)) {
+                v = table.text(); // the value is the text between the quotes: read it in place
+                from = table.start(rec, col) + 1;
+                to = table.closingQuote(rec, col);
+            } else {
+                v = table.cell(rec, col);
+                from = 0;
+                to = v.length();
+            }
+            if (v == table.text() && plainTriple(v, from, to, p, asWritten, r)) {
+                any = true; // the usual "(0.2488537, 1.16324, 0.2820096)": read in one pass
                 continue;
             }
-            any = true;
-            for (int a = 0; a < 3; a++) {
-                min[a] = Math.min(min[a], p[a]);
-                max[a] = Math.max(max[a], p[a]);
+            boolean found = false;
+            for (int open = indexOf(v, '(', from, to); open >= 0 && !found; open = indexOf(v, '(', open + 1, to)) {
+                found = triple(v, open, to, parts);
             }
+            if (!found) {
+                for (int a = 0; a < 3; a++) {
+                    p[a][r] = Double.NaN;
+                }
+                continue;
+            }
+            boolean inPlace = v == table.text() && parts[0] == from + 1; // the group opens the cell: spans() can find it
+            int repr = 0;
+            for (int a = 0; a < 3; a++) {
+                double d = decimal(v, parts[2 * a], parts[2 * a + 1]);
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    String part = v.substring(parts[2 * a], parts[2 * a + 1]);
+                    throw new ScoringException(where(r) + "Position part '" + abbreviate(part.strip()) + "' is not a finite number");
+                }
+                p[a][r] = d;
+                if (inPlace && isRepr(v, parts[2 * a], parts[2 * a + 1])) {
+                    repr |= 1 << a;
+                }
+            }
+            asWritten[r] = spans(parts[1] - parts[0], parts[3] - parts[2], parts[5] - parts[4], repr);
+            any = true;
         }
         if (!any) {
             throw new ScoringException("the Position column has no value like (x, y, z)");
         }
-        Scaling[] s = new Scaling[3];
-        for (int a = 0; a < 3; a++) {
-            s[a] = Scaling.of(min[a], max[a]);
-        }
-        return new Positions(col, s, plain);
-    }
-
-    /**
-     * Data row {@code r}'s {@code "(x, y, z)"} into {@code p} (three NaN for a row without such a
-     * group). Returns which parts are already their repr and where they stand, as {@link #spans}
-     * packs them (0: every part is formatted). {@code parts}: scratch for six bounds; {@code plain}:
-     * if not null, the row's bit is set when the group was read in one pass where it stands.
-     */
-    static int position(CsvTable table, int col, int r, double[] p, int[] parts, long[] plain) throws ScoringException {
-        int rec = r + 1;
-        String v;
-        int from;
-        int to;
-        if (table.missing(rec, col)) {
-            v = "";
-            from = 0;
-            to = 0;
-        } else if (table.quoted(rec, col) && !hasEscapedQuote(table, rec, col)) {
-            v = table.text(); // the value is the text between the quotes: read it in place
-            from = table.start(rec, col) + 1;
-            to = table.closingQuote(rec, col);
-        } else {
-            v = table.cell(rec, col);
-            from = 0;
-            to = v.length();
-        }
-        if (v == table.text()) {
-            int spans = plainTriple(v, from, to, p);
-            if (spans != -1) { // the usual "(0.2488537, 1.16324, 0.2820096)": read in one pass
-                if (plain != null) {
-                    plain[r >>> 6] |= 1L << r;
-                }
-                return spans;
-            }
-        }
-        boolean found = false;
-        for (int open = indexOf(v, '(', from, to); open >= 0 && !found; open = indexOf(v, '(', open + 1, to)) {
-            found = triple(v, open, to, parts);
-        }
-        if (!found) {
-            p[0] = p[1] = p[2] = Double.NaN;
-            return 0;
-        }
-        boolean inPlace = v == table.text() && parts[0] == from + 1; // the group opens the cell: spans() can find it
-        int repr = 0;
-        for (int a = 0; a < 3; a++) {
-            double d = decimal(v, parts[2 * a], parts[2 * a + 1]);
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                String part = v.substring(parts[2 * a], parts[2 * a + 1]);
-                throw new ScoringException(where(r) + "Position part '" + abbreviate(part.strip()) + "' is not a finite number");
-            }
-            p[a] = d;
-            if (inPlace && isRepr(v, parts[2 * a], parts[2 * a + 1])) {
-                repr |= 1 << a;
-            }
-        }
-        return spans(parts[1] - parts[0], parts[3] - parts[2], parts[5] - parts[4], repr);
+        return p;
     }
 
     /**
@@ -355,12 +311,11 @@ public final class ResultScorer {
     /**
      * One pass over {@code (a, b, c)} at {@code from} where a, b, c are plain decimals with a point
      * ({@code -?digits.digits}, at most 15 significant digits): exactly what the general search
-     * below finds for such a cell, without its rescans: the values into {@code p} and the parts as
-     * {@link #spans} packs them. -1 (and nothing in {@code p} trusted) for anything else.
+     * below finds for such a cell, without its rescans. False (and nothing trusted) for anything else.
      */
-    private static int plainTriple(String v, int from, int to, double[] p) {
+    private static boolean plainTriple(String v, int from, int to, double[][] p, int[] asWritten, int r) {
         if (from >= to || v.charAt(from) != '(') {
-            return -1;
+            return false;
         }
         int i = from + 1;
         int lengths = 0; // as spans() packs them
@@ -393,28 +348,28 @@ public final class ResultScorer {
                     significant++;
                 }
                 if (significant > 15) {
-                    return -1;
+                    return false;
                 }
                 m = m * 10 + (c - '0');
             }
             if (point <= intStart) {
-                return -1; // no point, or nothing before it
+                return false; // no point, or nothing before it
             }
             int intDigits = point - intStart;
             int fracStart = point + 1;
             int fracDigits = i - fracStart;
             if (fracDigits == 0 || fracDigits > 22 || significant > 15 || i >= to || c != (a < 2 ? ',' : ')')) {
-                return -1;
+                return false;
             }
             int end = i;
             if (a < 2) {
                 if (i + 1 >= to || v.charAt(i + 1) != ' ') {
-                    return -1;
+                    return false;
                 }
                 i += 2;
             }
             double d = m / PyFloat.pow10(fracDigits);
-            p[a] = negative ? -d : d;
+            p[a][r] = negative ? -d : d;
             // isRepr's conditions, from what this pass saw (15 significant digits or fewer is already given)
             boolean belowOne = intDigits == 1 && v.charAt(intStart) == '0';
             if (!(intDigits > 1 && v.charAt(intStart) == '0') && !(fracDigits > 1 && v.charAt(end - 1) == '0')
@@ -426,7 +381,8 @@ public final class ResultScorer {
             }
             lengths |= (end - start & 0xFF) << 8 * a;
         }
-        return repr <= 0 ? 0 : repr << 24 | lengths;
+        asWritten[r] = repr <= 0 ? 0 : repr << 24 | lengths;
+        return true;
     }
 
     /**
@@ -558,11 +514,6 @@ public final class ResultScorer {
                     max = Math.max(max, v);
                 }
             }
-            return of(min, max);
-        }
-
-        /** From the smallest and largest non-empty value. */
-        static Scaling of(double min, double max) {
             double range = max - min;
             if (range < MIN_RANGE) {
                 range = 1.0;
@@ -625,37 +576,34 @@ public final class ResultScorer {
     // ---- output ----
 
     /** A column of the processed file: copied from the input, or derived (numbers, seconds since the first row, events). */
-    private record Column(String name, Kind kind, int inputIndex, int axis, double[] numbers, Scaling scaling) {
+    private record Column(String name, Kind kind, int inputIndex, int axis, double[] numbers, int[] asWritten, Scaling scaling) {
         enum Kind { INPUT, SECONDS, NUMBER, SCALED, EVENT, SPEND }
 
         static Column input(String name, int index) {
-            return new Column(name, Kind.INPUT, index, -1, null, null);
+            return new Column(name, Kind.INPUT, index, -1, null, null, null);
         }
 
         /** {@code t[r] − t[0]}. */
         static Column seconds(String name, double[] t) {
-            return new Column(name, Kind.SECONDS, -1, -1, t, null);
+            return new Column(name, Kind.SECONDS, -1, -1, t, null, null);
         }
 
-        /** Part {@code axis} of the row's position; its own text where that is already its repr ({@link #span}). */
-        static Column number(String name, int axis) {
-            return new Column(name, Kind.NUMBER, -1, axis, null, null);
+        /** Position part {@code axis} of input column {@code index}; where {@code asWritten} says so, its own text ({@link #span}). */
+        static Column number(String name, double[] numbers, int index, int axis, int[] asWritten) {
+            return new Column(name, Kind.NUMBER, index, axis, numbers, asWritten, null);
         }
 
-        /** Part {@code axis} of the row's position, scaled. */
-        static Column scaled(String name, int axis, Scaling scaling) {
-            return new Column(name, Kind.SCALED, -1, axis, null, scaling);
+        static Column scaled(String name, double[] numbers, Scaling scaling) {
+            return new Column(name, Kind.SCALED, -1, -1, numbers, null, scaling);
         }
 
         /** {@code Fail} / {@code Success} where State changed, or (spend) the seconds before it, with {@code ms}: from the file's events. */
         static Column events(String name, boolean spend) {
-            return new Column(name, spend ? Kind.SPEND : Kind.EVENT, -1, -1, null, null);
+            return new Column(name, spend ? Kind.SPEND : Kind.EVENT, -1, -1, null, null, null);
         }
     }
 
-    /** {@code positions}: the input's Position column (TENNISBALL), read again row by row, or null. */
-    private static Utf8Writer write(List<Column> columns, CsvTable table, int rows, Positions positions, Events events,
-                                    int sizeHint) throws ScoringException {
+    private static Utf8Writer write(List<Column> columns, CsvTable table, int rows, Events events, int sizeHint) {
         Utf8Writer out = new Utf8Writer(sizeHint);
         for (int c = 0; c < columns.size(); c++) {
             if (c > 0) {
@@ -673,12 +621,9 @@ public final class ResultScorer {
                     && cols[c + 1].inputIndex() == cols[c].inputIndex() + 1 ? run[c + 1] + 1 : 1;
         }
         String text = table.text();
-        double[] position = new double[3];
-        int[] parts = new int[6];
         int nextEvent = 0;
         for (int r = 0; r < rows; r++) {
             int k = nextEvent < events.size() && events.row(nextEvent) == r ? nextEvent++ : -1; // this row's event
-            int spans = positions == null ? 0 : positions.read(table, r, position, parts);
             for (int c = 0; c < cols.length; c++) {
                 if (c > 0) {
                     out.append(',');
@@ -694,14 +639,15 @@ public final class ResultScorer {
                     }
                     case SECONDS -> PyFloat.append(out, col.numbers()[r] - col.numbers()[0]);
                     case NUMBER -> {
-                        long span = spans == 0 ? 0 : span(spans, col.axis(), table.start(r + 1, positions.col()));
+                        int spans = col.asWritten()[r];
+                        long span = spans == 0 ? 0 : span(spans, col.axis(), table.start(r + 1, col.inputIndex()));
                         if (span != 0) {
                             out.appendAscii(text, (int) (span >>> 32), (int) span);
                         } else {
-                            appendNumber(out, position[col.axis()]);
+                            appendNumber(out, col.numbers()[r]);
                         }
                     }
-                    case SCALED -> appendNumber(out, col.scaling().apply(position[col.axis()]));
+                    case SCALED -> appendNumber(out, col.scaling().apply(col.numbers()[r]));
                     case EVENT -> {
                         if (k >= 0) {
                             String e = events.fail(k) ? "Fail" : "Success";
