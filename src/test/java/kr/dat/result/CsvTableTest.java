@@ -136,7 +136,7 @@ class CsvTableTest {
             same(head + "1,2,3\r\n" + "x".repeat(length) + ",\"q,\" ,z\r\n4,5,6\r\n");
             same(head + "\"" + "y".repeat(length) + "\",,\"(1, 2, 3)\"\r\n7,8,9\r\n");
         }
-        // and where each cell stands comes out right in both: the last cell's end is past the limit
+        // and where each cell stands, in a file sent to the wide index by its record's last cell
         String text = head + "x".repeat(limit - 3) + ",\"ab\",z\n1,2,3\n";
         CsvTable t = CsvTable.of(text);
         int record = text.indexOf('x');
