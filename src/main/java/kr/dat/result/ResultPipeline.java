@@ -129,6 +129,7 @@ public class ResultPipeline {
      * accepted upload right after the claim, before the scoring.
      */
     public void accept(int patientId, Source source, int diagnosisId, String csv, long receivedNanos, Consumer<Receipt> heard) {
+        long startNanos = System.nanoTime();
         Consumer<Receipt> receipt = r -> {
             metrics.upload(r);
             heard.accept(r);
@@ -150,6 +151,8 @@ public class ResultPipeline {
             receipt.accept(Receipt.TOO_LARGE);
             return;
         }
+        Laps laps = new Laps(receivedNanos);
+        laps.lap(ResultMetrics.Phase.DECODE, startNanos);
         Diagnosis d = diagnosis.get();
         // scoring is pure: it runs beside the claim, and its result is used only if the claim is won
         CompletableFuture<Scoring> scoring = CompletableFuture.supplyAsync(() -> score(csv, d.type()), executor);
@@ -162,9 +165,10 @@ public class ResultPipeline {
         LOG.info(() -> "Result for diagnosis " + diagnosisId + " received (" + bytes + " bytes) from socket " + connectionId);
         audit.headset(AuditAction.RESULT_DELIVERED, patientId, diagnosisId, source.address(), source.userAgent(),
                 "socket " + connectionId + (source.paired() ? ", paired" : ", unpaired") + ", " + bytes + " bytes");
+        laps.lap(ResultMetrics.Phase.CLAIM);
         receipt.accept(Receipt.STORED);
         // the first attempt holds the lease the claim took and works from memory: nothing is read back
-        attempt(diagnosisId, () -> run(diagnosisId, claimed.get(), d.type(), csv, scoring, receivedNanos));
+        attempt(diagnosisId, () -> run(diagnosisId, claimed.get(), d.type(), csv, scoring, laps));
     }
 
     /** A scored file, or why it was rejected. */
@@ -211,7 +215,7 @@ public class ResultPipeline {
             Optional<ResultRepository.Progress> found = uploads.progress(diagnosisId);
             Optional<Diagnosis> diagnosis = diagnoses.find(diagnosisId);
             if (found.isPresent() && !found.get().done() && diagnosis.isPresent()) {
-                run(diagnosisId, found.get(), diagnosis.get().type(), null, null, 0);
+                run(diagnosisId, found.get(), diagnosis.get().type(), null, null, null);
             }
         });
     }
@@ -237,11 +241,11 @@ public class ResultPipeline {
      * (unless scoring ran beside the claim already) and stores the processed file; the session ends
      * only when both are in the bucket (FAILED only when the original is). {@code held}: the
      * content, when this node has it in memory (else it is read from the database);
-     * {@code scoring}: its scoring, if already started; {@code receivedNanos}: when the message was
-     * whole, or 0 (not timed).
+     * {@code scoring}: its scoring, if already started; {@code laps}: the first attempt's timing, or
+     * null (a retry is not timed).
      */
     private void run(int diagnosisId, ResultRepository.Progress u, DiagnosisType type, String held,
-                     CompletableFuture<Scoring> scoring, long receivedNanos) {
+                     CompletableFuture<Scoring> scoring, Laps laps) {
         String original = "diagnosis/" + diagnosisId + "/original/" + u.fileName();
         String processed = "diagnosis/" + diagnosisId + "/processed/" + u.fileName();
         try {
@@ -256,14 +260,17 @@ public class ResultPipeline {
                         tx.run(() -> uploads.markRawStored(diagnosisId));
                     }, executor);
             Scoring s = scoring != null ? scoring.join() : score(content, type);
+            lap(laps, ResultMetrics.Phase.SCORING);
             if (s.rejected() != null) {
                 await(originalStored);
+                lap(laps, ResultMetrics.Phase.STORE);
                 String reason = "the result CSV was rejected: " + s.rejected().getMessage();
                 tx.run(() -> {
                     diagnoses.finish(diagnosisId, DiagnosisState.FAILED, reason);
                     uploads.markDone(diagnosisId, reason);
                 });
-                finished(diagnosisId, receivedNanos);
+                lap(laps, ResultMetrics.Phase.RECORD);
+                finished(diagnosisId, laps);
                 return;
             }
             ScoredResult scored = s.result();
@@ -272,8 +279,10 @@ public class ResultPipeline {
             } finally {
                 await(originalStored); // never leave the original's put running unobserved
             }
+            lap(laps, ResultMetrics.Phase.STORE);
             tx.run(() -> complete(diagnosisId, original, processed, scored));
-            finished(diagnosisId, receivedNanos);
+            lap(laps, ResultMetrics.Phase.RECORD);
+            finished(diagnosisId, laps);
         } catch (StorageException e) {
             int attempt = u.attempts() + 1;
             LocalDateTime retry = Times.nowUtc().plusSeconds(Math.min(60, 2L << Math.min(attempt, 5)));
@@ -284,14 +293,43 @@ public class ResultPipeline {
     }
 
     /** After the last commit (the session has ended, its event is out): timed, and the held copy dropped. */
-    private void finished(int diagnosisId, long receivedNanos) {
-        if (receivedNanos != 0) {
-            metrics.uploadDone(System.nanoTime() - receivedNanos);
+    private void finished(int diagnosisId, Laps laps) {
+        if (laps != null) {
+            metrics.uploadDone(System.nanoTime() - laps.received);
         }
         try {
             tx.run(() -> uploads.dropContent(diagnosisId));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The stored result of diagnosis " + diagnosisId + " stays in the database for now", e);
+        }
+    }
+
+    /**
+     * A first attempt's phases, timed one after the other from the moment its message was whole
+     * ({@code dat_upload_phase_seconds}); the phases add up to {@code dat_upload_seconds}.
+     */
+    private final class Laps {
+        private final long received;
+        private long mark;
+
+        Laps(long receivedNanos) {
+            received = receivedNanos;
+            mark = receivedNanos;
+        }
+
+        void lap(ResultMetrics.Phase phase) {
+            lap(phase, System.nanoTime());
+        }
+
+        void lap(ResultMetrics.Phase phase, long now) {
+            metrics.phase(phase, now - mark);
+            mark = now;
+        }
+    }
+
+    private static void lap(Laps laps, ResultMetrics.Phase phase) {
+        if (laps != null) {
+            laps.lap(phase);
         }
     }
 

@@ -641,8 +641,12 @@ public final class LiveBenchmark {
         long[] cpu = new long[4]; // CPU ms over the measured rounds: node 1, PostgreSQL, this JVM (client + s3proxy), node 2
         long[] node1Threads = new long[2]; // of node 1's: its JIT compiler and GC threads'
         boolean measuring = false;
+        Map<String, Double> phasesBefore = Map.of();
         for (int round = 0; round < times.length;) {
             double serverBefore = uploadSecondsSum(api);
+            if (measuring && round == 0) {
+                phasesBefore = phaseSums(api);
+            }
             CountDownLatch startCmd = new CountDownLatch(1);
             Socket s = connect(api, a.code(), f -> {
                 if (f.contains("s_start_diagnosis")) {
@@ -706,6 +710,12 @@ public final class LiveBenchmark {
             s.ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
             round++;
         }
+        Map<String, Double> phasesAfter = phaseSums(api);
+        StringBuilder phases = new StringBuilder();
+        for (String name : List.of("decode", "claim", "scoring", "store", "record")) { // ResultMetrics.Phase, in order
+            phases.append(phases.length() == 0 ? "" : ", ").append(name).append(' ').append(String.format(Locale.ROOT, "%.0f",
+                    (phasesAfter.getOrDefault(name, 0.0) - phasesBefore.getOrDefault(name, 0.0)) * 1e3 / times.length));
+        }
         String each = rounds(times);
         String eachServer = rounds(server);
         Arrays.sort(times);
@@ -716,6 +726,7 @@ public final class LiveBenchmark {
         System.out.printf(Locale.ROOT, "  of which on the server, message received whole -> COMPLETED committed "
                 + "(dat_upload_seconds): median %.0f ms, best %.0f ms (rounds: %s ms)%n",
                 server[server.length / 2] / 1e6, server[0] / 1e6, eachServer);
+        System.out.println("  its phases (dat_upload_phase_seconds, mean of the measured rounds, ms): " + phases);
         long total = Arrays.stream(cpu).sum();
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf(Locale.ROOT, "  CPU per upload (frame sent -> COMPLETED seen, mean of the %d measured rounds after %d warm-up): "
@@ -757,6 +768,17 @@ public final class LiveBenchmark {
         String text = HTTP.send(HttpRequest.newBuilder(scrape).build(), HttpResponse.BodyHandlers.ofString()).body();
         return text.lines().filter(l -> l.startsWith("dat_upload_seconds_sum"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /** {@code dat_upload_phase_seconds_sum} per phase. */
+    static Map<String, Double> phaseSums(URI api) throws Exception {
+        URI scrape = URI.create("http://127.0.0.1:" + (api.getPort() + 1910) + "/prometheus");
+        String text = HTTP.send(HttpRequest.newBuilder(scrape).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, Double> sums = new java.util.LinkedHashMap<>();
+        Pattern phase = Pattern.compile("^dat_upload_phase_seconds_sum\\{.*phase=\"([a-z]+)\".*\\} (\\S+)$");
+        text.lines().map(phase::matcher).filter(Matcher::matches)
+                .forEach(m -> sums.merge(m.group(1), Double.parseDouble(m.group(2)), Double::sum));
+        return sums;
     }
 
     static void idleSockets(DevStack stack, WildFlyProcess node, int n) throws Exception {
