@@ -23,6 +23,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -65,6 +66,10 @@ public class ObjectStore {
                 // S3-compatible stores (s3proxy, MinIO) reject the SDK's default trailing checksums
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                // over plain HTTP (a store on the ward's network) the payload is signed as one SHA-256,
+                // not as aws-chunked 128 KiB chunks each signed again (a buffer and an HMAC per chunk,
+                // on both sides); over HTTPS the SDK does not sign payloads either way
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 // a bucket that accepts connections and never answers fails a call after 20 s
                 .overrideConfiguration(c -> c.apiCallAttemptTimeout(Duration.ofSeconds(15)).apiCallTimeout(Duration.ofSeconds(20)));
         settings.endpoint().ifPresent(e -> b.endpointOverride(URI.create(e)).forcePathStyle(true));
