@@ -133,6 +133,9 @@ public final class LiveBenchmark {
                 if (scenarios.contains("upload")) {
                     upload(seed(stack, 1, "U").get(0), node1.apiBase(), node1.pid(), node2.pid());
                 }
+                if (scenarios.contains("claim")) {
+                    claim(stack);
+                }
                 if (scenarios.contains("idle")) {
                     idleSockets(stack, node1, idle);
                 }
@@ -768,6 +771,66 @@ public final class LiveBenchmark {
         String text = HTTP.send(HttpRequest.newBuilder(scrape).build(), HttpResponse.BodyHandlers.ofString()).body();
         return text.lines().filter(l -> l.startsWith("dat_upload_seconds_sum"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /**
+     * The floor under the upload's claim phase: the same 10.4 MB text inserted into a copy of
+     * {@code result_uploads} (its storage settings included) over plain JDBC, committed, and dropped
+     * again as the pipeline does, with no server in between. Prints the medians of 9 after 3 warm-up.
+     */
+    static void claim(DevStack stack) throws Exception {
+        String csv = SyntheticResults.balanceBall(10_400_000);
+        int rounds = 12;
+        int warmUp = 3;
+        long[] insert = new long[rounds - warmUp];
+        long[] commit = new long[rounds - warmUp];
+        long[] drop = new long[rounds - warmUp];
+        long cpuBefore = 0;
+        try (java.sql.Connection c = stack.dataSource().getConnection()) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("DROP TABLE IF EXISTS bench_claim");
+                st.execute("CREATE TABLE bench_claim (LIKE result_uploads INCLUDING ALL)");
+            }
+            c.setAutoCommit(false);
+            for (int i = 0; i < rounds; i++) {
+                if (i == warmUp) {
+                    cpuBefore = cpuMillis(0, 0)[1];
+                }
+                long t0 = System.nanoTime();
+                try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO bench_claim (diagnosis_id, patient_id, "
+                        + "file_name, content, attempts, next_attempt_at, received_at) VALUES (?, 1, 'b.csv', ?, 1, now(), now())")) {
+                    ps.setInt(1, i + 1);
+                    ps.setString(2, csv);
+                    ps.executeUpdate();
+                }
+                long t1 = System.nanoTime();
+                c.commit();
+                long t2 = System.nanoTime();
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.executeUpdate("UPDATE bench_claim SET content = NULL WHERE diagnosis_id = " + (i + 1));
+                }
+                c.commit();
+                long t3 = System.nanoTime();
+                if (i >= warmUp) {
+                    insert[i - warmUp] = t1 - t0;
+                    commit[i - warmUp] = t2 - t1;
+                    drop[i - warmUp] = t3 - t2;
+                }
+            }
+            long cpu = cpuMillis(0, 0)[1] - cpuBefore;
+            c.setAutoCommit(true);
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("DROP TABLE bench_claim");
+            }
+            String each = rounds(insert);
+            Arrays.sort(insert);
+            Arrays.sort(commit);
+            Arrays.sort(drop);
+            System.out.printf(Locale.ROOT, "10.4 MB claim over plain JDBC (durable PostgreSQL, no server): INSERT median %.1f ms "
+                    + "(rounds: %s ms), COMMIT %.1f ms, dropping it again %.1f ms; PostgreSQL CPU %d ms per claim and drop%n",
+                    insert[insert.length / 2] / 1e6, each, commit[commit.length / 2] / 1e6, drop[drop.length / 2] / 1e6,
+                    cpu / insert.length);
+        }
     }
 
     /** {@code dat_upload_phase_seconds_sum} per phase. */
