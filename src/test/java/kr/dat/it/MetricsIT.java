@@ -37,6 +37,8 @@ class MetricsIT extends ApiIT {
         String before = scrape();
         double storedBefore = value(before, "dat_uploads_total", "outcome=\"stored\"");
         double timedBefore = value(before, "dat_upload_seconds_count", "");
+        double totalBefore = value(before, "dat_upload_seconds_sum", "");
+        double phasesBefore = value(before, "dat_upload_phase_seconds_sum", "");
         try (Headset headset = s.connectHeadset()) {
             int id = s.startOk();
             headset.expect("s_start_diagnosis");
@@ -56,7 +58,16 @@ class MetricsIT extends ApiIT {
         // recorded right after the commit that the stream reports, so it may come a moment later
         Poll.require(java.time.Duration.ofSeconds(10), "the upload timed from its message to COMPLETED",
                 () -> value(scrape(), "dat_upload_seconds_count", ""), n -> n == timedBefore + 1);
-        assertTrue(value(scrape(), "dat_upload_seconds_sum", "") > 0);
+        String timed = scrape();
+        assertTrue(value(timed, "dat_upload_seconds_sum", "") > 0);
+        for (String phase : new String[] {"decode", "claim", "scoring", "store", "record"}) {
+            assertEquals(1, value(timed, "dat_upload_phase_seconds_count", "phase=\"" + phase + "\"")
+                    - value(before, "dat_upload_phase_seconds_count", "phase=\"" + phase + "\""), 0.0, phase + " timed once");
+        }
+        // the phases follow one another from the message to the commit: together they are the upload's time
+        double total = value(timed, "dat_upload_seconds_sum", "") - totalBefore;
+        double phases = value(timed, "dat_upload_phase_seconds_sum", "") - phasesBefore;
+        assertTrue(phases <= total + 1e-6 && phases > total - 0.05, "phases " + phases + " s of an upload of " + total + " s");
         assertTrue(after.lines().anyMatch(l -> l.startsWith("dat_uploads_pending")));
         assertTrue(value(after, "dat_http_requests_seconds_count", "route=\"/patients\"") >= 1, "API latency by route: "
                 + after.lines().filter(l -> l.startsWith("dat_http")).toList());

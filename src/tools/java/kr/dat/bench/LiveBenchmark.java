@@ -40,7 +40,7 @@ import org.jose4j.keys.HmacKey;
  * Live-session benchmark on this machine: two WildFly nodes on one embedded PostgreSQL, N doctors
  * each watching one session over SSE while N headsets are connected; latency from a headset's
  * {@code c_diagnosis_started} to the doctor's SSE event, on one node and across nodes; idle
- * sockets per node and the heap they take; a 10 MB upload to COMPLETED.
+ * sockets per node and the heap they take; a 10 MB upload to COMPLETED, and its durable claim alone.
  * Run: {@code mvn -Pbench-live package} (see docs/benchmarks.md). Traffic stays on loopback.
  */
 public final class LiveBenchmark {
@@ -117,7 +117,7 @@ public final class LiveBenchmark {
                 if (Boolean.getBoolean("bench.pin")) {
                     pin(work.resolve("stack").toString());
                 }
-                Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "latency,reads,upload,idle").split(","));
+                Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "latency,reads,upload,claim,idle").split(","));
                 if (scenarios.contains("latency")) {
                     List<Account> accounts = seed(stack, 1000, "S");
                     warmUp("warm-up, one node", accounts, node1.apiBase(), node1.apiBase(), node1.pid(), node2.pid());
