@@ -151,8 +151,6 @@ public class ResultPipeline {
             receipt.accept(Receipt.TOO_LARGE);
             return;
         }
-        Laps laps = new Laps(receivedNanos);
-        laps.lap(ResultMetrics.Phase.DECODE, startNanos);
         Diagnosis d = diagnosis.get();
         // scoring is pure: it runs beside the claim, and its result is used only if the claim is won
         CompletableFuture<Scoring> scoring = CompletableFuture.supplyAsync(() -> score(csv, d.type()), executor);
@@ -165,6 +163,8 @@ public class ResultPipeline {
         LOG.info(() -> "Result for diagnosis " + diagnosisId + " received (" + bytes + " bytes) from socket " + connectionId);
         audit.headset(AuditAction.RESULT_DELIVERED, patientId, diagnosisId, source.address(), source.userAgent(),
                 "socket " + connectionId + (source.paired() ? ", paired" : ", unpaired") + ", " + bytes + " bytes");
+        Laps laps = new Laps(receivedNanos);
+        laps.lap(ResultMetrics.Phase.DECODE, startNanos);
         laps.lap(ResultMetrics.Phase.CLAIM);
         receipt.accept(Receipt.STORED);
         // the first attempt holds the lease the claim took and works from memory: nothing is read back
@@ -295,7 +295,7 @@ public class ResultPipeline {
     /** After the last commit (the session has ended, its event is out): timed, and the held copy dropped. */
     private void finished(int diagnosisId, Laps laps) {
         if (laps != null) {
-            metrics.uploadDone(System.nanoTime() - laps.received);
+            laps.record();
         }
         try {
             tx.run(() -> uploads.dropContent(diagnosisId));
@@ -305,11 +305,13 @@ public class ResultPipeline {
     }
 
     /**
-     * A first attempt's phases, timed one after the other from the moment its message was whole
-     * ({@code dat_upload_phase_seconds}); the phases add up to {@code dat_upload_seconds}.
+     * A first attempt's phases, timed one after the other from the moment its message was whole, and
+     * recorded together with {@code dat_upload_seconds} when the attempt ends the session (an attempt
+     * the bucket stops records nothing), so every phase counts the same uploads and they add up.
      */
     private final class Laps {
         private final long received;
+        private final long[] spent = new long[ResultMetrics.Phase.values().length];
         private long mark;
 
         Laps(long receivedNanos) {
@@ -322,8 +324,15 @@ public class ResultPipeline {
         }
 
         void lap(ResultMetrics.Phase phase, long now) {
-            metrics.phase(phase, now - mark);
+            spent[phase.ordinal()] = now - mark;
             mark = now;
+        }
+
+        void record() {
+            for (ResultMetrics.Phase p : ResultMetrics.Phase.values()) {
+                metrics.phase(p, spent[p.ordinal()]);
+            }
+            metrics.uploadDone(System.nanoTime() - received);
         }
     }
 

@@ -742,9 +742,13 @@ public final class LiveBenchmark {
 
     /** CPU time (user + system, ms) of node 1, all PostgreSQL processes, this JVM and node 2, from /proc. */
     static long[] cpuMillis(long node1, long node2) {
-        long postgres = ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+        return new long[] {cpuMillis(node1), postgresCpuMillis(), cpuMillis(ProcessHandle.current().pid()), cpuMillis(node2)};
+    }
+
+    /** CPU time (ms) of all PostgreSQL processes. */
+    static long postgresCpuMillis() {
+        return ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
                 .mapToLong(p -> cpuMillis(p.pid())).sum();
-        return new long[] {cpuMillis(node1), postgres, cpuMillis(ProcessHandle.current().pid()), cpuMillis(node2)};
     }
 
     private static long cpuMillis(long pid) {
@@ -767,9 +771,7 @@ public final class LiveBenchmark {
 
     /** {@code dat_upload_seconds_sum} from the node's Prometheus scrape (its management port: HTTP port + 1910). */
     static double uploadSecondsSum(URI api) throws Exception {
-        URI scrape = URI.create("http://127.0.0.1:" + (api.getPort() + 1910) + "/prometheus");
-        String text = HTTP.send(HttpRequest.newBuilder(scrape).build(), HttpResponse.BodyHandlers.ofString()).body();
-        return text.lines().filter(l -> l.startsWith("dat_upload_seconds_sum"))
+        return scrape(api).lines().filter(l -> l.startsWith("dat_upload_seconds_sum"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
@@ -794,7 +796,7 @@ public final class LiveBenchmark {
             c.setAutoCommit(false);
             for (int i = 0; i < rounds; i++) {
                 if (i == warmUp) {
-                    cpuBefore = cpuMillis(0, 0)[1];
+                    cpuBefore = postgresCpuMillis();
                 }
                 long t0 = System.nanoTime();
                 try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO bench_claim (diagnosis_id, patient_id, "
@@ -817,7 +819,7 @@ public final class LiveBenchmark {
                     drop[i - warmUp] = t3 - t2;
                 }
             }
-            long cpu = cpuMillis(0, 0)[1] - cpuBefore;
+            long cpu = postgresCpuMillis() - cpuBefore;
             c.setAutoCommit(true);
             try (java.sql.Statement st = c.createStatement()) {
                 st.execute("DROP TABLE bench_claim");
@@ -833,13 +835,17 @@ public final class LiveBenchmark {
         }
     }
 
+    /** The node's Prometheus scrape (its management port: HTTP port + 1910). */
+    private static String scrape(URI api) throws Exception {
+        URI scrape = URI.create("http://127.0.0.1:" + (api.getPort() + 1910) + "/prometheus");
+        return HTTP.send(HttpRequest.newBuilder(scrape).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     /** {@code dat_upload_phase_seconds_sum} per phase. */
     static Map<String, Double> phaseSums(URI api) throws Exception {
-        URI scrape = URI.create("http://127.0.0.1:" + (api.getPort() + 1910) + "/prometheus");
-        String text = HTTP.send(HttpRequest.newBuilder(scrape).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Map<String, Double> sums = new java.util.LinkedHashMap<>();
+        Map<String, Double> sums = new java.util.HashMap<>();
         Pattern phase = Pattern.compile("^dat_upload_phase_seconds_sum\\{.*phase=\"([a-z]+)\".*\\} (\\S+)$");
-        text.lines().map(phase::matcher).filter(Matcher::matches)
+        scrape(api).lines().map(phase::matcher).filter(Matcher::matches)
                 .forEach(m -> sums.merge(m.group(1), Double.parseDouble(m.group(2)), Double::sum));
         return sums;
     }
