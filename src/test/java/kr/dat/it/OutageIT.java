@@ -1,12 +1,17 @@
 package kr.dat.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -87,7 +92,7 @@ class OutageIT extends ApiIT {
                 comes = arriving.connectHeadset();
                 // not a zombie: a socket the server could not register does not stay open
                 comes.awaitClose(Duration.ofSeconds(15));
-            } catch (java.util.concurrent.CompletionException handshakeRefused) {
+            } catch (CompletionException handshakeRefused) {
                 // or the handshake itself failed: the headset simply connects again later
             } finally {
                 if (comes != null) {
@@ -109,6 +114,29 @@ class OutageIT extends ApiIT {
         try (Headset again = arriving.connectHeadset()) {
             Api.Reply started = arriving.start("BALANCEBALL", 1);
             assertEquals(201, started.status(), started.body());
+            again.expect("s_start_diagnosis");
+        }
+    }
+
+    @Test
+    void aHeadsetHandshakeThatMeetsAStalledDatabaseIsA503WithRetryAfter() throws Exception {
+        LiveSession s = LiveSession.create(api);
+        WebSocketHandshakeException refused;
+        try (AutoCloseable stalled = TestDb.stallDatabase()) {
+            CompletionException e = assertThrows(CompletionException.class, s::connectHeadset);
+            refused = assertInstanceOf(WebSocketHandshakeException.class, e.getCause());
+        }
+        // an outage, not a bug: the headset is told to come back, as the API tells its clients
+        assertEquals(503, refused.getResponse().statusCode());
+        assertEquals(Optional.of("5"), refused.getResponse().headers().firstValue("Retry-After"));
+        try (Headset again = Poll.require(Duration.ofSeconds(60), "the headset connects once the database is back", () -> {
+            try {
+                return s.connectHeadset();
+            } catch (CompletionException stillDown) {
+                return null;
+            }
+        }, h -> h != null)) {
+            assertEquals(201, s.start("BALANCEBALL", 1).status());
             again.expect("s_start_diagnosis");
         }
     }

@@ -51,6 +51,28 @@ public final class DatabaseUnavailable {
         return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("53") || sqlState.startsWith("57"));
     }
 
+    /** Seconds a client is told to wait ({@code Retry-After}) before it tries again. */
+    public static final String RETRY_AFTER_SECONDS = "5";
+
+    /**
+     * Logs the outage as a warning under a new incident id (no stack trace: it is not a bug) and
+     * returns the {@code detail} for the 503 that answers it.
+     */
+    static String incident(java.util.logging.Logger log, Throwable e) {
+        String incident = java.util.UUID.randomUUID().toString();
+        log.warning(() -> "Database unavailable, incident " + incident + ": " + summary(e));
+        return DETAIL + " (incident " + incident + ")";
+    }
+
+    /** Answers a servlet request that met the outage as the API does: 503, Retry-After, the detail. */
+    public static void answer(jakarta.servlet.http.HttpServletResponse res, java.util.logging.Logger log, Throwable e)
+            throws java.io.IOException {
+        if (!res.isCommitted()) {
+            res.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        Problem.write(res, 503, incident(log, e));
+    }
+
     /** The innermost cause's class and message, for the log. */
     static String summary(Throwable e) {
         Throwable t = e;

@@ -3,8 +3,6 @@ package kr.dat.platform.rest;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.UUID;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -26,10 +24,8 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             }
         }
         if (DatabaseUnavailable.isCause(e)) {
-            String incident = UUID.randomUUID().toString();
-            LOG.log(Level.WARNING, "Database unavailable, incident " + incident + ": " + DatabaseUnavailable.summary(e));
-            return Response.fromResponse(Problem.response(503, DatabaseUnavailable.DETAIL + " (incident " + incident + ")"))
-                    .header("Retry-After", "5").build();
+            return Response.fromResponse(Problem.response(503, DatabaseUnavailable.incident(LOG, e)))
+                    .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
         }
         return Problem.response(500, Problem.incident(LOG, "Unexpected failure", e));
     }
