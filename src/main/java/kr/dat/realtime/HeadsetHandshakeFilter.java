@@ -14,14 +14,12 @@ import java.util.List;
 import java.util.logging.Logger;
 import kr.dat.platform.config.AppConfig;
 import kr.dat.platform.rest.ClientAddress;
-import kr.dat.platform.rest.DatabaseUnavailable;
 import kr.dat.platform.rest.Problem;
 
 /**
  * In front of the headset WebSocket handshake: hands the client's address and User-Agent to
  * {@link HeadsetHandshake} (same thread), and applies the optional User-Agent check, off by
- * default because the mock VR page runs in an ordinary browser. A handshake that meets a database
- * outage is answered with 503 and Retry-After. It never touches REST or SSE.
+ * default because the mock VR page runs in an ordinary browser. It never touches REST or SSE.
  */
 @WebFilter(urlPatterns = "/ws/*", asyncSupported = true)
 public class HeadsetHandshakeFilter implements Filter {
@@ -46,12 +44,6 @@ public class HeadsetHandshakeFilter implements Filter {
                 http.getHeader("User-Agent")));
         try {
             chain.doFilter(req, res);
-        } catch (RuntimeException | ServletException | IOException e) {
-            if (!DatabaseUnavailable.isCause(e)) {
-                throw e;
-            }
-            // the patient could not be looked up: an outage, not a bug; the headset connects again later
-            DatabaseUnavailable.answer((HttpServletResponse) res, LOG, e);
         } finally {
             HeadsetHandshake.leave();
         }

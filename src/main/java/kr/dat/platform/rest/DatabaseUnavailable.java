@@ -65,7 +65,7 @@ public final class DatabaseUnavailable {
     }
 
     /** Answers a servlet request that met the outage as the API does: 503, Retry-After, the detail. */
-    public static void answer(jakarta.servlet.http.HttpServletResponse res, java.util.logging.Logger log, Throwable e)
+    static void answer(jakarta.servlet.http.HttpServletResponse res, java.util.logging.Logger log, Throwable e)
             throws java.io.IOException {
         if (!res.isCommitted()) {
             res.setHeader("Retry-After", RETRY_AFTER_SECONDS);

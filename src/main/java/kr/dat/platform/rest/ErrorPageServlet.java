@@ -11,8 +11,8 @@ import java.util.logging.Logger;
  * The WAR's error page (web.xml): whatever fails outside JAX-RS — in the container before the
  * application runs, in a filter, in a servlet — is answered with the API's JSON error, never with
  * an HTML page, a class name or a stack trace. Requests whose headers were too large for the
- * container to parse (e.g. more cookies than it accepts) get 431; a database that does not answer
- * is a 503 with Retry-After, as in the API.
+ * container to parse (e.g. more cookies than it accepts) get 431. (A database outage is answered
+ * by {@link RequestLimitsFilter} before it gets here.)
  */
 public class ErrorPageServlet extends HttpServlet {
 
@@ -29,10 +29,6 @@ public class ErrorPageServlet extends HttpServlet {
         int status = code instanceof Integer i ? i : 500;
         if (HeaderLimits.exceeded(req)) {
             Problem.write(res, 431, HeaderLimits.TOO_LARGE);
-            return;
-        }
-        if (status >= 500 && error != null && DatabaseUnavailable.isCause(error)) {
-            DatabaseUnavailable.answer(res, LOG, error);
             return;
         }
         if (status >= 500 && error != null) {
