@@ -114,8 +114,9 @@ public final class LiveBenchmark {
                  WildFlyProcess node2 = WildFlyProcess.start(jboss, work.resolve("node2"), 300, war, props, false)) {
                 node1.awaitReady(Duration.ofMinutes(3));
                 node2.awaitReady(Duration.ofMinutes(3));
-                if (Boolean.getBoolean("bench.pin")) {
-                    pin(work.resolve("stack").toString());
+                String pinning = System.getProperty("bench.pin", "false");
+                if (!pinning.equals("false")) {
+                    pin(work.resolve("stack").toString(), node1.pid(), pinning.equals("node1"));
                 }
                 Set<String> scenarios = Set.of(System.getProperty("bench.scenarios", "latency,reads,upload,claim,idle").split(","));
                 if (scenarios.contains("latency")) {
@@ -143,11 +144,6 @@ public final class LiveBenchmark {
         }
     }
 
-    /**
-     * With {@code -Dbench.pin=true}: the servers (both WildFly nodes, PostgreSQL) on CPU 0, this
-     * JVM — the load generator, and s3proxy — on CPU 1, so that neither side's figure includes
-     * waiting for the other's core.
-     */
     /** Whether a fresh stream for the diagnosis shows its snapshot within 5 s (is the server answering it?). */
     static String secondLook(URI api, int diagnosisId, String token) {
         CountDownLatch got = new CountDownLatch(1);
@@ -181,7 +177,13 @@ public final class LiveBenchmark {
         return out.toString();
     }
 
-    static void pin(String stackDir) throws Exception {
+    /**
+     * {@code -Dbench.pin=true}: the servers (both WildFly nodes, PostgreSQL) on CPU 0, this JVM — the
+     * load generator, and s3proxy — on CPU 1, so that neither side's figure includes waiting for the
+     * other's core. {@code -Dbench.pin=node1}: node 1 alone on CPU 1, everything else (PostgreSQL,
+     * node 2, this JVM) on CPU 0 — the one-node figures then come from a server with a core of its own.
+     */
+    static void pin(String stackDir, long node1, boolean node1Alone) throws Exception {
         // the WildFly nodes are this JVM's children; PostgreSQL detaches, but runs on the stack's data directory
         List<Long> servers = ProcessHandle.allProcesses()
                 .filter(p -> p.pid() != ProcessHandle.current().pid())
@@ -190,12 +192,22 @@ public final class LiveBenchmark {
                         || p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
                 .map(ProcessHandle::pid).toList();
         for (long pid : servers) {
-            new ProcessBuilder("taskset", "-a", "-c", "-p", "0", Long.toString(pid)).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            taskset(node1Alone && pid == node1 ? 1 : 0, pid);
         }
-        new ProcessBuilder("taskset", "-a", "-c", "-p", "1", Long.toString(ProcessHandle.current().pid()))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-        System.out.printf(Locale.ROOT, "pinned: %d server processes on CPU 0, the load generator on CPU 1%n", servers.size());
+        taskset(node1Alone ? 0 : 1, ProcessHandle.current().pid());
+        System.out.println(node1Alone
+                ? "pinned: node 1 alone on CPU 1; PostgreSQL, node 2 and the load generator on CPU 0 (" + servers.size() + " processes)"
+                : "pinned: " + servers.size() + " server processes on CPU 0, the load generator on CPU 1");
+    }
+
+    /** All threads of the process onto one CPU; fails the run if taskset cannot (no such CPU, not permitted). */
+    private static void taskset(int cpu, long pid) throws Exception {
+        Process p = new ProcessBuilder("taskset", "-a", "-c", "-p", Integer.toString(cpu), Long.toString(pid))
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("taskset -c " + cpu + " -p " + pid + " failed: " + out.strip());
+        }
     }
 
     // ---- data ----
@@ -305,6 +317,12 @@ public final class LiveBenchmark {
     static final Map<Integer, long[]> SEEN = new ConcurrentHashMap<>();
 
     static CompletableFuture<HttpResponse<Void>> sse(URI api, int diagnosisId, String token, Consumer<String> onState) {
+        return sse(api, diagnosisId, token, (state, line) -> onState.accept(state));
+    }
+
+    /** A status stream; {@code onState} gets each event's state and its whole {@code data:} line. */
+    static CompletableFuture<HttpResponse<Void>> sse(URI api, int diagnosisId, String token,
+            java.util.function.BiConsumer<String, String> onState) {
         HttpRequest req = HttpRequest.newBuilder(api.resolve("diagnosis/" + diagnosisId + "/status"))
                 .header("Authorization", "Bearer " + token).GET().build();
         return HTTP.sendAsync(req, HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
@@ -326,7 +344,7 @@ public final class LiveBenchmark {
                 if (line.startsWith("data:")) {
                     Matcher m = STATE.matcher(line);
                     if (m.find()) {
-                        onState.accept(m.group(1));
+                        onState.accept(m.group(1), line);
                     }
                 }
             }
@@ -369,6 +387,77 @@ public final class LiveBenchmark {
         }
     }
 
+    /**
+     * A listener of the cluster bus's channel of its own, in this JVM: when a diagnosis's STARTED
+     * notification arrives here its transaction has committed (PostgreSQL delivers a NOTIFY only
+     * then), so it marks the point between the node's database work and its push.
+     */
+    static final class Notifications implements AutoCloseable {
+        private static final Pattern STARTED = Pattern.compile("\"id\":(\\d+),\"state\":\"STARTED\"");
+        private final Map<Integer, Long> startedAt = new ConcurrentHashMap<>();
+        private final Connection connection;
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        private Notifications(Connection connection) {
+            this.connection = connection;
+            this.thread = new Thread(this::run, "bench-listen");
+            thread.setDaemon(true);
+        }
+
+        static Notifications listen(javax.sql.DataSource db) throws Exception {
+            Connection c = db.getConnection();
+            try (Statement st = c.createStatement()) {
+                st.execute("LISTEN " + kr.dat.realtime.ClusterBus.CHANNEL);
+            }
+            Notifications n = new Notifications(c);
+            n.thread.start();
+            return n;
+        }
+
+        private void run() {
+            try {
+                org.postgresql.PGConnection pg = connection.unwrap(org.postgresql.PGConnection.class);
+                while (running) {
+                    org.postgresql.PGNotification[] got = pg.getNotifications(200);
+                    long now = wallMicros();
+                    if (got != null) {
+                        for (org.postgresql.PGNotification note : got) {
+                            Matcher m = STARTED.matcher(note.getParameter());
+                            if (m.find()) {
+                                startedAt.putIfAbsent(Integer.parseInt(m.group(1)), now);
+                            }
+                        }
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                if (running) {
+                    System.out.println("bus listener stopped: " + e);
+                }
+            }
+        }
+
+        /** When each diagnosis's STARTED was heard, µs since the epoch; fails if one was not. */
+        long[] startedAt(int[] ids) {
+            long[] out = new long[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                Long t = startedAt.get(ids[i]);
+                if (t == null) {
+                    throw new IllegalStateException("no STARTED notification heard for diagnosis " + ids[i]);
+                }
+                out[i] = t;
+            }
+            return out;
+        }
+
+        @Override
+        public void close() throws Exception {
+            running = false;
+            thread.join(2_000);
+            connection.close();
+        }
+    }
+
     /** A latency round's cost on both nodes. */
     record Round(NodeCpu node1, NodeCpu node2) {
     }
@@ -379,6 +468,12 @@ public final class LiveBenchmark {
         int n = accounts.size();
         long[] sentAt = new long[n];
         long[] latency = new long[n];
+        // the same instants on the wall clock, in µs since the epoch, and the change's own updated_at
+        // (stamped by the node, on this machine's clock, before its UPDATE and commit): the split says
+        // whether a slow change was slow before the node handled it or after
+        long[] sentWall = new long[n];
+        long[] stamped = new long[n];
+        long[] shownWall = new long[n];
         CountDownLatch ready = new CountDownLatch(n);
         CountDownLatch started = new CountDownLatch(n);
         CountDownLatch commands = new CountDownLatch(n);
@@ -420,7 +515,7 @@ public final class LiveBenchmark {
         for (int i = 0; i < n; i++) {
             openedAt[i] = System.nanoTime();
             streams.add(openStream(doctorNode, ids[i], accounts.get(i).token(), i, shown, shownAt, ready, latency, sentAt,
-                    started, failures));
+                    new long[][] {stamped, shownWall}, started, failures));
         }
         // every stream shows its snapshot within 5 s of being asked for, or the run fails; in a warm-up
         // round (a node still compiling) late snapshots are reported, and only one that never comes fails it
@@ -477,9 +572,11 @@ public final class LiveBenchmark {
         Map<Long, long[]> threads2 = threadCpuMillis(node2);
         long[] stallsBefore = stalls();
         double[] walBefore = walSyncs();
+        Notifications committed = Notifications.listen(database);
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             sentAt[i] = System.nanoTime();
+            sentWall[i] = wallMicros();
             sockets.get(i).ws.sendText("{\"action\":\"c_diagnosis_started\",\"data\":{\"diagnosis_id\":" + ids[i] + "}}", true);
             long next = t0 + (i + 1) * PACE_NANOS;
             long wait = next - System.nanoTime();
@@ -500,6 +597,11 @@ public final class LiveBenchmark {
                         + "load generator %.2f ms, node 2 %s%n", label, spread(latency, "%.2f"), n, n, n,
                 perUnit(cost1, n), (cpu[1] - cpuBefore[1]) / (double) n, (cpu[2] - cpuBefore[2]) / (double) n,
                 perUnit(cost2, n));
+        long[] notified = committed.startedAt(ids);
+        committed.close();
+        System.out.printf(Locale.ROOT, "%-18s split: sent -> stamped (the change's updated_at) %s; stamped -> committed "
+                        + "(its NOTIFY heard here) %s; committed -> shown %s%n", label, spread(between(sentWall, stamped), "%.2f"),
+                spread(between(stamped, notified), "%.2f"), spread(between(notified, shownWall), "%.2f"));
         System.out.printf(Locale.ROOT, "%-18s meanwhile: %d collections in the load generator (%d ms), %d ms of CPU "
                 + "taken by the hypervisor (steal)%n", label, stalls[0] - stallsBefore[0], stalls[1] - stallsBefore[1],
                 stalls[2] - stallsBefore[2]);
@@ -609,10 +711,38 @@ public final class LiveBenchmark {
                 sorted[n / 2] / 1e6, sorted[(int) Math.ceil(n * 0.99) - 1] / 1e6, sorted[n - 1] / 1e6);
     }
 
+    /** Now on the wall clock, in µs since the epoch (the resolution of the server's timestamps). */
+    static long wallMicros() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    }
+
+    private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\": \"([^\"]+)\"");
+
+    /** The event's {@code timestamp} in µs since the epoch. */
+    static long timestampMicros(String line) {
+        Matcher m = TIMESTAMP.matcher(line);
+        if (!m.find()) {
+            throw new IllegalStateException("no timestamp in " + line);
+        }
+        java.time.Instant t = java.time.OffsetDateTime.parse(m.group(1)).toInstant();
+        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+    }
+
+    /** Differences b − a of two µs arrays, in ns (for {@link #spread}). */
+    static long[] between(long[] a, long[] b) {
+        long[] out = new long[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = (b[i] - a[i]) * 1_000L;
+        }
+        return out;
+    }
+
+    /** {@code wall}: where the STARTED event's updated_at and its arrival go, by stream (µs since the epoch). */
     private static CompletableFuture<HttpResponse<Void>> openStream(URI api, int id, String token, int k, boolean[] shown,
-            long[] shownAt, CountDownLatch ready, long[] latency, long[] sentAt, CountDownLatch started,
+            long[] shownAt, CountDownLatch ready, long[] latency, long[] sentAt, long[][] wall, CountDownLatch started,
             Map<Integer, String> failures) {
-        return sse(api, id, token, state -> {
+        return sse(api, id, token, (state, line) -> {
             if (state.equals("READY")) {
                 synchronized (shown) {
                     if (!shown[k]) {
@@ -623,6 +753,8 @@ public final class LiveBenchmark {
                 }
             } else if (state.equals("STARTED")) {
                 latency[k] = System.nanoTime() - sentAt[k];
+                wall[1][k] = wallMicros();
+                wall[0][k] = timestampMicros(line);
                 started.countDown();
             }
         }).whenComplete((r, e) -> {
