@@ -437,13 +437,21 @@ public final class LiveBenchmark {
             }
         }
 
-        /** When each diagnosis's STARTED was heard, µs since the epoch; fails if one was not. */
-        long[] startedAt(int[] ids) {
+        /**
+         * When each diagnosis's STARTED was heard, µs since the epoch. This listener may hear the last
+         * ones after the doctors' streams showed them: it waits up to 5 s for them, then fails.
+         */
+        long[] startedAt(int[] ids) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             long[] out = new long[ids.length];
             for (int i = 0; i < ids.length; i++) {
                 Long t = startedAt.get(ids[i]);
+                while (t == null && System.nanoTime() < deadline) {
+                    Thread.sleep(10); // polled with a deadline: the listener thread fills the map
+                    t = startedAt.get(ids[i]);
+                }
                 if (t == null) {
-                    throw new IllegalStateException("no STARTED notification heard for diagnosis " + ids[i]);
+                    throw new IllegalStateException("no STARTED notification heard for diagnosis " + ids[i] + " within 5 s");
                 }
                 out[i] = t;
             }
