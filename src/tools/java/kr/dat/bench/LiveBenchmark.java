@@ -523,7 +523,7 @@ public final class LiveBenchmark {
         for (int i = 0; i < n; i++) {
             openedAt[i] = System.nanoTime();
             streams.add(openStream(doctorNode, ids[i], accounts.get(i).token(), i, shown, shownAt, ready, latency, sentAt,
-                    new long[][] {stamped, shownWall}, started, failures));
+                    stamped, shownWall, started, failures));
         }
         // every stream shows its snapshot within 5 s of being asked for, or the run fails; in a warm-up
         // round (a node still compiling) late snapshots are reported, and only one that never comes fails it
@@ -721,8 +721,11 @@ public final class LiveBenchmark {
 
     /** Now on the wall clock, in µs since the epoch (the resolution of the server's timestamps). */
     static long wallMicros() {
-        java.time.Instant now = java.time.Instant.now();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+        return micros(java.time.Instant.now());
+    }
+
+    private static long micros(java.time.Instant t) {
+        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
     }
 
     private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\": \"([^\"]+)\"");
@@ -733,8 +736,7 @@ public final class LiveBenchmark {
         if (!m.find()) {
             throw new IllegalStateException("no timestamp in " + line);
         }
-        java.time.Instant t = java.time.OffsetDateTime.parse(m.group(1)).toInstant();
-        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+        return micros(java.time.OffsetDateTime.parse(m.group(1)).toInstant());
     }
 
     /** Differences b − a of two µs arrays, in ns (for {@link #spread}). */
@@ -746,10 +748,10 @@ public final class LiveBenchmark {
         return out;
     }
 
-    /** {@code wall}: where the STARTED event's updated_at and its arrival go, by stream (µs since the epoch). */
+    /** {@code stamped}, {@code shownWall}: the STARTED event's updated_at and its arrival, by stream (µs since the epoch). */
     private static CompletableFuture<HttpResponse<Void>> openStream(URI api, int id, String token, int k, boolean[] shown,
-            long[] shownAt, CountDownLatch ready, long[] latency, long[] sentAt, long[][] wall, CountDownLatch started,
-            Map<Integer, String> failures) {
+            long[] shownAt, CountDownLatch ready, long[] latency, long[] sentAt, long[] stamped, long[] shownWall,
+            CountDownLatch started, Map<Integer, String> failures) {
         return sse(api, id, token, (state, line) -> {
             if (state.equals("READY")) {
                 synchronized (shown) {
@@ -761,8 +763,8 @@ public final class LiveBenchmark {
                 }
             } else if (state.equals("STARTED")) {
                 latency[k] = System.nanoTime() - sentAt[k];
-                wall[1][k] = wallMicros();
-                wall[0][k] = timestampMicros(line);
+                shownWall[k] = wallMicros();
+                stamped[k] = timestampMicros(line);
                 started.countDown();
             }
         }).whenComplete((r, e) -> {
