@@ -580,33 +580,38 @@ public final class LiveBenchmark {
         Map<Long, long[]> threads2 = threadCpuMillis(node2);
         long[] stallsBefore = stalls();
         double[] walBefore = walSyncs();
-        Notifications committed = Notifications.listen(database);
-        long t0 = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            sentAt[i] = System.nanoTime();
-            sentWall[i] = wallMicros();
-            sockets.get(i).ws.sendText("{\"action\":\"c_diagnosis_started\",\"data\":{\"diagnosis_id\":" + ids[i] + "}}", true);
-            long next = t0 + (i + 1) * PACE_NANOS;
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        long[] stalls;
+        double[] wal;
+        long[] notified;
+        NodeCpu cost1;
+        NodeCpu cost2;
+        try (Notifications committed = Notifications.listen(database)) { // closed if a round throws
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                sentAt[i] = System.nanoTime();
+                sentWall[i] = wallMicros();
+                sockets.get(i).ws.sendText("{\"action\":\"c_diagnosis_started\",\"data\":{\"diagnosis_id\":" + ids[i] + "}}", true);
+                long next = t0 + (i + 1) * PACE_NANOS;
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
             }
+            if (!started.await(120, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("missing STARTED events: " + started.getCount());
+            }
+            long[] cpu = cpuMillis(node1, node2);
+            stalls = stalls();
+            wal = walSyncs();
+            cost1 = nodeCpu(cpu[0] - cpuBefore[0], threads1, threadCpuMillis(node1));
+            cost2 = nodeCpu(cpu[3] - cpuBefore[3], threads2, threadCpuMillis(node2));
+            System.out.printf(Locale.ROOT, "%-18s c_diagnosis_started -> SSE: %s (%d sessions, "
+                            + "%d sockets + %d SSE streams open); CPU per change: node 1 %s, PostgreSQL %.2f ms, "
+                            + "load generator %.2f ms, node 2 %s%n", label, spread(latency, "%.2f"), n, n, n,
+                    perUnit(cost1, n), (cpu[1] - cpuBefore[1]) / (double) n, (cpu[2] - cpuBefore[2]) / (double) n,
+                    perUnit(cost2, n));
+            notified = committed.startedAt(ids);
         }
-        if (!started.await(120, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("missing STARTED events: " + started.getCount());
-        }
-        long[] cpu = cpuMillis(node1, node2);
-        long[] stalls = stalls();
-        double[] wal = walSyncs();
-        NodeCpu cost1 = nodeCpu(cpu[0] - cpuBefore[0], threads1, threadCpuMillis(node1));
-        NodeCpu cost2 = nodeCpu(cpu[3] - cpuBefore[3], threads2, threadCpuMillis(node2));
-        System.out.printf(Locale.ROOT, "%-18s c_diagnosis_started -> SSE: %s (%d sessions, "
-                        + "%d sockets + %d SSE streams open); CPU per change: node 1 %s, PostgreSQL %.2f ms, "
-                        + "load generator %.2f ms, node 2 %s%n", label, spread(latency, "%.2f"), n, n, n,
-                perUnit(cost1, n), (cpu[1] - cpuBefore[1]) / (double) n, (cpu[2] - cpuBefore[2]) / (double) n,
-                perUnit(cost2, n));
-        long[] notified = committed.startedAt(ids);
-        committed.close();
         System.out.printf(Locale.ROOT, "%-18s split: sent -> stamped (the change's updated_at) %s; stamped -> committed "
                         + "(its NOTIFY heard here) %s; committed -> shown %s%n", label, spread(between(sentWall, stamped), "%.2f"),
                 spread(between(stamped, notified), "%.2f"), spread(between(notified, shownWall), "%.2f"));
