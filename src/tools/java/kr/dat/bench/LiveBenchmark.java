@@ -67,6 +67,10 @@ public final class LiveBenchmark {
     private static final int WARM_UP_ROUNDS = 10;
     /** The embedded PostgreSQL, for its statistics. */
     private static javax.sql.DataSource database;
+    /** Where both nodes log their safepoints (VM pauses: collections and the rest), one file per pid. */
+    private static Path safepointLogs;
+    /** A line of such a log: when it ended (ms since the epoch), the operation, and how long the pause was in all. */
+    private static final Pattern SAFEPOINT = Pattern.compile("^\\[(\\d+)ms\\] Safepoint \"(\\w+)\".*Total: (\\d+) ns");
 
     private LiveBenchmark() {
     }
@@ -95,6 +99,9 @@ public final class LiveBenchmark {
             List<String> props = new ArrayList<>(stack.serverProperties());
             // every socket of the load generator comes from 127.0.0.1: the per-address churn limit would stop it at 120/min
             props.addAll(List.of("-DENV=dev", "-DSECRET_KEY=" + SECRET, "-Dapp.db.pool.max=60", "-DWS_CONNECTS_MAX_PER_IP=1000000"));
+            // every VM pause with its end on the wall clock, so that each round can say which fell into it
+            safepointLogs = Files.createDirectories(work.resolve("safepoints"));
+            props.add("-Xlog:safepoint=info:file=" + safepointLogs.resolve("%p.log") + ":timemillis:filecount=0");
             String jvm = System.getProperty("bench.jvm", ""); // extra JVM options for both nodes, e.g. "-XX:+UseZGC"
             if (!jvm.isBlank()) {
                 props.addAll(List.of(jvm.strip().split("\\s+")));
@@ -583,6 +590,7 @@ public final class LiveBenchmark {
         long[] stalls;
         double[] wal;
         long[] notified;
+        long roundEndMillis;
         NodeCpu cost1;
         NodeCpu cost2;
         try (Notifications committed = Notifications.listen(database)) { // closed if a round throws
@@ -600,6 +608,7 @@ public final class LiveBenchmark {
             if (!started.await(120, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("missing STARTED events: " + started.getCount());
             }
+            roundEndMillis = System.currentTimeMillis();
             long[] cpu = cpuMillis(node1, node2);
             stalls = stalls();
             wal = walSyncs();
@@ -620,6 +629,9 @@ public final class LiveBenchmark {
                 stalls[2] - stallsBefore[2]);
         System.out.printf(Locale.ROOT, "%-18s PostgreSQL meanwhile: %.0f checkpoints, %.0f WAL syncs taking %.0f ms%n", label,
                 wal[0] - walBefore[0], wal[1] - walBefore[1], wal[2] - walBefore[2]);
+        long roundStartMillis = sentWall[0] / 1_000;
+        System.out.printf(Locale.ROOT, "%-18s VM pauses meanwhile: node 1 %s; node 2 %s%n", label,
+                pauses(node1, roundStartMillis, roundEndMillis), pauses(node2, roundStartMillis, roundEndMillis));
         for (int i = 0; i < n; i++) {
             post(doctorNode, "diagnosis/" + ids[i] + "/cancel", null, accounts.get(i).token());
         }
@@ -885,6 +897,42 @@ public final class LiveBenchmark {
                 node1Threads[0] / times.length, node1Threads[1] / times.length,
                 cpu[1] / times.length, cpu[2] / times.length, cpu[3] / times.length, total / times.length,
                 total / times.length / cores, cores);
+    }
+
+    /**
+     * The safepoints of node {@code pid} that overlap {@code [from, to]} (ms since the epoch): how many,
+     * their total, and the longest with its operation (a collection is {@code G1CollectForAllocation}).
+     * A pause that long stops every thread of the node, so the changes in flight wait it out.
+     */
+    static String pauses(long pid, long from, long to) {
+        Path log = safepointLogs.resolve(pid + ".log");
+        int count = 0;
+        double totalMs = 0;
+        double longestMs = 0;
+        String longest = "";
+        try {
+            for (String line : Files.readAllLines(log)) {
+                Matcher m = SAFEPOINT.matcher(line);
+                if (!m.find()) {
+                    continue;
+                }
+                long end = Long.parseLong(m.group(1));
+                double ms = Long.parseLong(m.group(3)) / 1e6;
+                if (end < from || end - ms > to) {
+                    continue;
+                }
+                count++;
+                totalMs += ms;
+                if (ms > longestMs) {
+                    longestMs = ms;
+                    longest = m.group(2);
+                }
+            }
+        } catch (java.io.IOException e) {
+            return "no safepoint log (" + e + ")";
+        }
+        return count == 0 ? "none" : String.format(Locale.ROOT, "%d, %.1f ms in all, longest %.1f ms (%s)", count, totalMs,
+                longestMs, longest);
     }
 
     /** CPU time (user + system, ms) of node 1, all PostgreSQL processes, this JVM and node 2, from /proc. */
