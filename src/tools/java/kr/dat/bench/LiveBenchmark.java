@@ -148,6 +148,28 @@ public final class LiveBenchmark {
                     idleSockets(stack, node1, idle);
                 }
             }
+        } finally {
+            // the database, both nodes' directories and logs: about 200 MB a run
+            if (Boolean.getBoolean("bench.keep")) {
+                System.out.println("work directory kept (-Dbench.keep=true): " + work);
+            } else {
+                deleteTree(work);
+            }
+        }
+    }
+
+    /** Best effort: what cannot be deleted (a process still closing a file) is named and left. */
+    private static void deleteTree(Path root) {
+        try (java.util.stream.Stream<Path> all = Files.walk(root)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (java.io.IOException e) {
+                    System.out.println("not deleted: " + p + " (" + e + ")");
+                }
+            });
+        } catch (java.io.IOException e) {
+            System.out.println("work directory not deleted: " + root + " (" + e + ")");
         }
     }
 
@@ -902,7 +924,7 @@ public final class LiveBenchmark {
     /**
      * The safepoints of node {@code pid} that overlap {@code [from, to]} (ms since the epoch): how many,
      * their total, and the longest with its operation (a collection is {@code G1CollectForAllocation}).
-     * A pause that long stops every thread of the node, so the changes in flight wait it out.
+     * Such a pause stops every thread of the node, so the changes in flight wait it out.
      */
     static String pauses(long pid, long from, long to) {
         Path log = safepointLogs.resolve(pid + ".log");
