@@ -148,13 +148,15 @@ public final class LiveBenchmark {
                     idleSockets(stack, node1, idle);
                 }
             }
-        } finally {
-            // the database, both nodes' directories and logs: about 200 MB a run
-            if (Boolean.getBoolean("bench.keep")) {
-                System.out.println("work directory kept (-Dbench.keep=true): " + work);
-            } else {
-                deleteTree(work);
-            }
+        } catch (Exception | Error e) {
+            System.out.println("work directory kept (the run failed; the nodes' logs are there): " + work);
+            throw e;
+        }
+        // the database, both nodes' directories and logs: about 200 MB a run
+        if (Boolean.getBoolean("bench.keep")) {
+            System.out.println("work directory kept (-Dbench.keep=true): " + work);
+        } else {
+            deleteTree(work);
         }
     }
 
