@@ -37,8 +37,14 @@ final class CsvTable {
     private final char[] narrow;
     /** Per cell, when some record is longer: the index just past its last character; bitwise-negated for a quoted cell. */
     private final int[] wide;
-    /** Per record, and one more: the index of its first cell in the cell arrays. */
+    /**
+     * Per record, and one more: the index of its first cell in the cell arrays; null while every
+     * record is as wide as the header ({@link #uniform} cells each: the usual file), so that nothing
+     * per record but {@link #starts} is kept.
+     */
     private final int[] firstCell;
+    /** The header's width, when {@link #firstCell} is null. */
+    private final int uniform;
     /** Per record: where its first cell starts. */
     private final int[] starts;
     private final int records;
@@ -48,14 +54,15 @@ final class CsvTable {
     /** Whether every unquoted cell is ASCII: copied to the output byte for byte. */
     private final boolean asciiCells;
 
-    private CsvTable(String text, char[] narrow, int[] wide, int[] firstCell, int[] starts, int records, boolean asciiCells,
-                     boolean looseQuote) {
+    private CsvTable(String text, char[] narrow, int[] wide, int[] firstCell, int uniform, int[] starts, int records,
+                     boolean asciiCells, boolean looseQuote) {
         this.text = text;
         this.asciiCells = asciiCells;
         this.looseQuote = looseQuote;
         this.narrow = narrow;
         this.wide = wide;
         this.firstCell = firstCell;
+        this.uniform = uniform;
         this.starts = starts;
         this.records = records;
     }
@@ -71,11 +78,11 @@ final class CsvTable {
         Estimate guess = estimate(text);
         char[] narrow = narrowIndex ? new char[guess.cells()] : null;
         int[] wide = narrowIndex ? null : new int[guess.cells()];
-        int[] firstCell = new int[guess.records()];
-        int[] starts = new int[firstCell.length];
+        int[] firstCell = null; // made when a record's width first differs from the header's
+        int uniform = 0;
+        int[] starts = new int[guess.records()];
         int cells = 0;
         int records = 0;
-        int line = 1;
         int i = 0;
         boolean recordOpen = false;
         int high = 0; // the bits of every unquoted cell's characters, OR-ed: < 0x80 means ASCII
@@ -88,17 +95,12 @@ final class CsvTable {
                 }
                 char c = text.charAt(i);
                 if (c == '\n' || c == '\r') { // an empty line (or the LF of a CRLF): skipped
-                    if (c == '\n' || i + 1 >= n || text.charAt(i + 1) != '\n') {
-                        line++;
-                    }
                     i++;
                     continue;
                 }
-                if (records + 2 > firstCell.length) {
-                    firstCell = Arrays.copyOf(firstCell, firstCell.length + firstCell.length / 4);
-                    starts = Arrays.copyOf(starts, firstCell.length);
+                if (records + 1 > starts.length) {
+                    starts = Arrays.copyOf(starts, starts.length + starts.length / 4);
                 }
-                firstCell[records] = cells;
                 starts[records] = i;
                 recordOpen = true;
             }
@@ -109,19 +111,14 @@ final class CsvTable {
                 while (true) {
                     j = text.indexOf('"', j);
                     if (j < 0) {
-                        throw new ScoringException("the CSV is malformed: the quoted field that starts on line " + line
-                                + " is never closed");
+                        throw new ScoringException("the CSV is malformed: the quoted field that starts on line "
+                                + lineOf(text, i) + " is never closed");
                     }
                     if (j + 1 < n && text.charAt(j + 1) == '"') {
                         j += 2;
                         continue;
                     }
                     break;
-                }
-                for (int k = i; k < j; k++) { // line breaks inside the field still count as lines
-                    if (text.charAt(k) == '\n') {
-                        line++;
-                    }
                 }
                 end = j + 1;
                 while (end < n && isSpaceAfterQuote(text.charAt(end))) { // skipped, as commons-csv does
@@ -130,7 +127,7 @@ final class CsvTable {
                 if (end < n) {
                     char after = text.charAt(end);
                     if (after != ',' && after != '\n' && after != '\r') {
-                        throw new ScoringException("the CSV is malformed: line " + line
+                        throw new ScoringException("the CSV is malformed: line " + lineOf(text, j)
                                 + " has text after the closing quote of a field");
                     }
                 }
@@ -169,19 +166,47 @@ final class CsvTable {
                 i = end + 1; // the next cell of this record (empty if the line ends here)
                 continue;
             }
-            firstCell[++records] = cells;
+            records++;
+            if (records == 1) {
+                uniform = cells;
+            } else if (firstCell == null && cells != records * uniform) {
+                firstCell = new int[starts.length + 1];
+                for (int r = 0; r < records; r++) {
+                    firstCell[r] = r * uniform;
+                }
+            }
+            if (firstCell != null) {
+                if (records + 1 > firstCell.length) {
+                    firstCell = Arrays.copyOf(firstCell, firstCell.length + firstCell.length / 4);
+                }
+                firstCell[records] = cells;
+            }
             recordOpen = false;
             if (end >= n) {
                 break;
             }
-            // the line break: CRLF counts once
+            // the line break: CRLF is one
             if (text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n') {
                 end++;
             }
-            line++;
             i = end + 1;
         }
-        return new CsvTable(text, narrow, wide, firstCell, starts, records, high < 0x80, looseQuote);
+        return new CsvTable(text, narrow, wide, firstCell, uniform, starts, records, high < 0x80, looseQuote);
+    }
+
+    /**
+     * The line that {@code position} is on, counted from 1 as an editor shows it: LF, CRLF and a lone
+     * CR each end a line, inside quoted fields too. Only for messages, so counted only when one is made.
+     */
+    static int lineOf(String text, int position) {
+        int line = 1;
+        for (int i = 0; i < position; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                line++;
+            }
+        }
+        return line;
     }
 
     /**
@@ -227,22 +252,27 @@ final class CsvTable {
     }
 
     int width(int record) {
-        return firstCell[record + 1] - firstCell[record];
+        return firstCell == null ? uniform : firstCell[record + 1] - firstCell[record];
+    }
+
+    /** The index of the record's first cell in the cell arrays. */
+    private int firstCell(int record) {
+        return firstCell == null ? record * uniform : firstCell[record];
     }
 
     /** Where the cell's text starts (its opening quote, if quoted); {@code col} must be within the row. */
     int start(int record, int col) {
-        int k = firstCell[record] + col;
+        int k = firstCell(record) + col;
         return col == 0 ? starts[record] : endOf(k - 1, record) + 1;
     }
 
     /** Just past the cell's text (its closing quote and any blanks after it, if quoted). */
     int end(int record, int col) {
-        return endOf(firstCell[record] + col, record);
+        return endOf(firstCell(record) + col, record);
     }
 
     boolean quoted(int record, int col) {
-        return quotedCell(firstCell[record] + col);
+        return quotedCell(firstCell(record) + col);
     }
 
     /** Just past cell {@code k} (of {@code record}) in the text. */
@@ -350,7 +380,7 @@ final class CsvTable {
         if (!asciiCells || looseQuote || last >= width(record)) {
             return false;
         }
-        int k = firstCell[record] + first;
+        int k = firstCell(record) + first;
         int from = first == 0 ? starts[record] : endOf(k - 1, record) + 1;
         int cellStart = from;
         for (int col = first; col <= last; col++, k++) {

@@ -1,6 +1,7 @@
 package kr.dat.result;
 
 import com.fasterxml.jackson.core.io.NumberOutput;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Writes doubles the way the old server's files show them (Python's {@code repr}): the shortest
@@ -19,8 +20,8 @@ final class PyFloat {
     private static final double[] POW10 = new double[23];
     private static final long FIFTEEN_DIGITS = 100_000_000_000_000L;
     private static final long[] LONG_POW10 = new long[19];
-    private static final char[] TENS = new char[100];
-    private static final char[] ONES = new char[100];
+    private static final byte[] TENS = new byte[100];
+    private static final byte[] ONES = new byte[100];
 
     static {
         double p = 1;
@@ -29,8 +30,8 @@ final class PyFloat {
             p *= 10;
         }
         for (int i = 0; i < 100; i++) {
-            TENS[i] = (char) ('0' + i / 10);
-            ONES[i] = (char) ('0' + i % 10);
+            TENS[i] = (byte) ('0' + i / 10);
+            ONES[i] = (byte) ('0' + i % 10);
         }
         long l = 1;
         for (int i = 0; i < LONG_POW10.length; i++) {
@@ -66,27 +67,32 @@ final class PyFloat {
         return POW10[k];
     }
 
+    /** 10^k for 0 ≤ k ≤ 18, exactly. */
+    static long longPow10(int k) {
+        return LONG_POW10[k];
+    }
+
     static String repr(double d) {
-        char[] buf = new char[32];
-        return new String(buf, 0, format(d, buf, new char[20]));
+        byte[] buf = new byte[MAX_LENGTH];
+        return new String(buf, 0, format(d, buf, 0, new byte[20]), StandardCharsets.ISO_8859_1);
     }
 
-    static void append(Utf8Writer out, double d) {
-        char[] buf = out.scratch();
-        int n = format(d, buf, out.digits());
-        out.appendAscii(buf, 0, n);
-    }
+    /** The longest text {@link #format} writes ({@code -1.2345678901234567e-308}). */
+    static final int MAX_LENGTH = 32;
 
-    /** Python's repr of {@code d} into {@code buf} (32 chars); returns its length. */
-    static int format(double d, char[] buf, char[] digits) {
+    /**
+     * Python's repr of {@code d} as ASCII bytes into {@code buf} from {@code at} (room for
+     * {@link #MAX_LENGTH} needed), using {@code digits} (20 bytes) as scratch; returns the end.
+     */
+    static int format(double d, byte[] buf, int at, byte[] digits) {
         if (Double.isNaN(d)) {
-            return put(buf, 0, "nan");
+            return put(buf, at, "nan");
         }
         if (Double.isInfinite(d)) {
-            return put(buf, 0, d > 0 ? "inf" : "-inf");
+            return put(buf, at, d > 0 ? "inf" : "-inf");
         }
         if (d == 0) {
-            return put(buf, 0, 1 / d < 0 ? "-0.0" : "0.0");
+            return put(buf, at, 1 / d < 0 ? "-0.0" : "0.0");
         }
         double a = Math.abs(d);
         int decpt = decimalPoint(a); // exact within 10^±22; an estimate beyond, which each path checks
@@ -99,7 +105,7 @@ final class PyFloat {
         }
         int count = (int) (packed >>> 32);
         decpt = (int) packed; // value = 0.digits × 10^decpt
-        int n = 0;
+        int n = at;
         if (d < 0) {
             buf[n++] = '-';
         }
@@ -137,7 +143,7 @@ final class PyFloat {
         }
         int e = decpt - 1;
         buf[n++] = 'e';
-        buf[n++] = e < 0 ? '-' : '+';
+        buf[n++] = (byte) (e < 0 ? '-' : '+');
         int abs = Math.abs(e);
         if (abs < 10) {
             buf[n++] = '0';
@@ -151,11 +157,11 @@ final class PyFloat {
      * checked by one division, which is exact-rounded because {@code m < 2^53} and {@code 10^k} is
      * a double (Clinger's fast path): so the check is exactly what reading the decimal would give.
      */
-    static long fifteenDigits(double a, char[] digits) {
+    static long fifteenDigits(double a, byte[] digits) {
         return fifteenDigits(a, decimalPoint(a), digits);
     }
 
-    private static long fifteenDigits(double a, int decpt, char[] digits) {
+    private static long fifteenDigits(double a, int decpt, byte[] digits) {
         int k = 15 - decpt;
         if (k < 0 || k >= POW10.length) {
             return Long.MIN_VALUE;
@@ -168,7 +174,7 @@ final class PyFloat {
     }
 
     /** The {@code n} digits of {@code m} without its trailing zeros, packed with {@code decpt}. */
-    private static long digitsOf(long m, int n, int decpt, char[] digits) {
+    private static long digitsOf(long m, int n, int decpt, byte[] digits) {
         int i = n;
         while (m >= 100_000_000L) { // eight digits at a time in int arithmetic: long division is slow
             long q = m / 100_000_000L;
@@ -191,7 +197,7 @@ final class PyFloat {
             r = t;
         }
         if (i == 1) {
-            digits[0] = (char) ('0' + r);
+            digits[0] = (byte) ('0' + r);
         }
         int count = n;
         while (count > 1 && digits[count - 1] == '0') {
@@ -210,7 +216,7 @@ final class PyFloat {
      * 128 bits ({@code k ≤ 18}, {@code 1 ≤ s ≤ 120}) and the interval is symmetric (not a power
      * of two); elsewhere {@code Long.MIN_VALUE}.
      */
-    static long sixteenOrSeventeenDigits(double a, int decpt, char[] digits) {
+    static long sixteenOrSeventeenDigits(double a, int decpt, byte[] digits) {
         long bits = Double.doubleToRawLongBits(a);
         int biased = (int) (bits >>> 52) & 0x7FF;
         long fraction = bits & ((1L << 52) - 1);
@@ -278,7 +284,7 @@ final class PyFloat {
     }
 
     /** The shortest digits by Schubfach, read off its Java-style text ({@code 1.2345E-5}, {@code 123.45}). */
-    private static long schubfach(double a, char[] digits) {
+    private static long schubfach(double a, byte[] digits) {
         String s = NumberOutput.toString(a, true);
         int count = 0;
         int intDigits = 0;
@@ -296,7 +302,7 @@ final class PyFloat {
                     intDigits--;
                 }
             } else {
-                digits[count++] = c;
+                digits[count++] = (byte) c;
                 if (!seenPoint) {
                     intDigits++;
                 }
@@ -308,8 +314,10 @@ final class PyFloat {
         return (long) count << 32 | ((intDigits + exp) & 0xFFFFFFFFL);
     }
 
-    private static int put(char[] buf, int at, String s) {
-        s.getChars(0, s.length(), buf, at);
+    private static int put(byte[] buf, int at, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            buf[at + i] = (byte) s.charAt(i);
+        }
         return at + s.length();
     }
 }

@@ -48,63 +48,11 @@ public final class ResultScorer {
         int scoreCol = require(header, SCORE);
         int positionCol = tennis ? require(header, POSITION) : -1;
 
-        double[] t = new double[rows];
-        // events: a drop of State is a Fail (start restarts), a rise a Success (start stays); found
-        // in the same pass as the times, so no State column is kept
-        Events events = new Events();
-        double prevState = Double.NaN;
-        double start = 0;
-        for (int r = 0; r < rows; r++) {
-            int rec = r + 1;
-            int width = table.width(rec);
-            if (width > header.length) {
-                throw new ScoringException(where(r) + "has " + width + " fields but the header has " + header.length);
-            }
-            if (table.missing(rec, timeCol)) {
-                throw new ScoringException(where(r) + "has no current_time");
-            }
-            t[r] = table.quoted(rec, timeCol) ? CsvTimestamp.seconds(table.raw(rec, timeCol))
-                    : CsvTimestamp.seconds(table.text(), table.start(rec, timeCol), table.end(rec, timeCol));
-            if (Double.isNaN(t[r])) {
-                throw new ScoringException(where(r) + "current_time '" + abbreviate(table.cell(rec, timeCol))
-                        + "' is not a time like 2025-01-24 14:24:44.905");
-            }
-            double state = Double.NaN;
-            if (!table.missing(rec, stateCol)) {
-                state = number(table, rec, stateCol);
-                if (Double.isNaN(state)) {
-                    throw new ScoringException(where(r) + "State '" + abbreviate(table.cell(rec, stateCol)) + "' is not a number");
-                }
-            }
-            if (r == 0) {
-                start = t[0];
-            } else if (!Double.isNaN(prevState) && !Double.isNaN(state) && state != prevState) {
-                boolean fail = state < prevState;
-                events.add(r, fail, t[r] - start);
-                if (fail) {
-                    start = t[r];
-                }
-            }
-            prevState = state;
-        }
-        String lastScore = table.cell(rows, scoreCol);
-        double score = lastScore.isEmpty() ? Double.NaN : number(lastScore);
-        if (Double.isNaN(score)) {
-            throw new ScoringException("the last row's Score " + (lastScore.isEmpty() ? "is missing" : "'" + abbreviate(lastScore)
-                    + "' is not a number"));
-        }
-        double timeSpent = t[rows - 1] - t[0];
-        if (!(timeSpent > 0)) {
-            throw new ScoringException("time_spent is " + PyFloat.repr(timeSpent) + " s (the first and last current_time"
-                    + (rows == 1 ? " are the same row" : " do not move forward") + "); it must be positive");
-        }
-
+        // positions first: the scaling needs each axis's range before any row is written
+        Positions positions = tennis ? Positions.read(table, positionCol, rows) : null;
         List<Column> columns = new ArrayList<>();
         Set<String> derived = new HashSet<>(List.of(TIME_SECONDS, EVENT, SPEND_TIME, "time_in_seconds"));
-        double[][] positions = null;
-        int[] asWritten = tennis ? new int[rows] : null; // which position parts already read as their repr (see spans)
         if (tennis) {
-            positions = positions(table, positionCol, rows, asWritten);
             derived.add(POSITION);
             for (int a = 0; a < 3; a++) {
                 derived.add("Position_" + AXES[a]);
@@ -116,20 +64,36 @@ public final class ResultScorer {
                 columns.add(Column.input(header[c], c));
             }
         }
-        columns.add(Column.seconds(TIME_SECONDS, t));
-        columns.add(Column.events(EVENT, false));
-        columns.add(Column.events(SPEND_TIME, true));
+        columns.add(Column.of(TIME_SECONDS, Column.Kind.SECONDS, -1, null));
+        columns.add(Column.of(EVENT, Column.Kind.EVENT, -1, null));
+        columns.add(Column.of(SPEND_TIME, Column.Kind.SPEND, -1, null));
         if (tennis) {
             for (int a = 0; a < 3; a++) {
-                columns.add(Column.number("Position_" + AXES[a], positions[a], positionCol, a, asWritten));
-                columns.add(Column.scaled("Scaled_Position_" + AXES[a], positions[a], Scaling.of(positions[a])));
+                columns.add(Column.of("Position_" + AXES[a], Column.Kind.NUMBER, a, null));
+                columns.add(Column.of("Scaled_Position_" + AXES[a], Column.Kind.SCALED, a, positions.scaling(a)));
             }
         }
         columns.sort(Comparator.comparing(Column::name, ResultScorer::compareCodePoints));
 
-        Utf8Writer processed = write(columns, table, rows, events, text.length() + 24 * rows);
-        return new ScoredResult(processed, score, timeSpent, rows / timeSpent, rows, events.size() - events.fails(),
-                events.fails());
+        // one pass over the rows: each row's time and State are read, checked, and the row written
+        Rows written = write(columns, table, header.length, timeCol, stateCol, rows, positions,
+                text.length() + 24 * rows);
+        String lastScore = table.cell(rows, scoreCol);
+        double score = lastScore.isEmpty() ? Double.NaN : number(lastScore);
+        if (Double.isNaN(score)) {
+            throw new ScoringException("the last row's Score " + (lastScore.isEmpty() ? "is missing" : "'" + abbreviate(lastScore)
+                    + "' is not a number"));
+        }
+        double timeSpent = written.last() - written.first();
+        if (!(timeSpent > 0)) {
+            throw new ScoringException("time_spent is " + PyFloat.repr(timeSpent) + " s (the first and last current_time"
+                    + (rows == 1 ? " are the same row" : " do not move forward") + "); it must be positive");
+        }
+        if (positions != null && positions.rejected() != null) {
+            throw positions.rejected();
+        }
+        return new ScoredResult(written.out(), score, timeSpent, rows / timeSpent, rows, written.successes(),
+                written.fails());
     }
 
     // ---- parsing ----
@@ -201,211 +165,6 @@ public final class ResultScorer {
     }
 
     // ---- TENNISBALL positions ----
-
-    /** {@code "(x, y, z)"} → three columns; a row without such a group gets empty cells (NaN). */
-    private static double[][] positions(CsvTable table, int col, int rows, int[] asWritten) throws ScoringException {
-        double[][] p = new double[3][rows];
-        boolean any = false;
-        int[] parts = new int[6];
-        for (int r = 0; r < rows; r++) {
-            int rec = r + 1;
-            String v;
-            int from;
-            int to;
-            if (table.missing(rec, col)) {
-                v = "";
-                from = 0;
-                to = 0;
-            } else if (table.quoted(rec, col) && !hasEscapedQuote(table, rec, col)) {
-                v = table.text(); // the value is the text between the quotes: read it in place
-                from = table.start(rec, col) + 1;
-                to = table.closingQuote(rec, col);
-            } else {
-                v = table.cell(rec, col);
-                from = 0;
-                to = v.length();
-            }
-            if (v == table.text() && plainTriple(v, from, to, p, asWritten, r)) {
-                any = true; // the usual "(0.2488537, 1.16324, 0.2820096)": read in one pass
-                continue;
-            }
-            boolean found = false;
-            for (int open = indexOf(v, '(', from, to); open >= 0 && !found; open = indexOf(v, '(', open + 1, to)) {
-                found = triple(v, open, to, parts);
-            }
-            if (!found) {
-                for (int a = 0; a < 3; a++) {
-                    p[a][r] = Double.NaN;
-                }
-                continue;
-            }
-            boolean inPlace = v == table.text() && parts[0] == from + 1; // the group opens the cell: spans() can find it
-            int repr = 0;
-            for (int a = 0; a < 3; a++) {
-                double d = decimal(v, parts[2 * a], parts[2 * a + 1]);
-                if (Double.isNaN(d) || Double.isInfinite(d)) {
-                    String part = v.substring(parts[2 * a], parts[2 * a + 1]);
-                    throw new ScoringException(where(r) + "Position part '" + abbreviate(part.strip()) + "' is not a finite number");
-                }
-                p[a][r] = d;
-                if (inPlace && isRepr(v, parts[2 * a], parts[2 * a + 1])) {
-                    repr |= 1 << a;
-                }
-            }
-            asWritten[r] = spans(parts[1] - parts[0], parts[3] - parts[2], parts[5] - parts[4], repr);
-            any = true;
-        }
-        if (!any) {
-            throw new ScoringException("the Position column has no value like (x, y, z)");
-        }
-        return p;
-    }
-
-    /**
-     * Whether {@code s[from, to)} is already what Python's repr writes for the number it reads as:
-     * {@code -?(0|[1-9][0-9]*)\.[0-9]+} with no trailing zero after the point (but {@code x.0}),
-     * at most 15 significant digits (then they are the shortest that read back) and fewer than four
-     * zeros right after the point of a number below one (repr's switch to an exponent).
-     */
-    static boolean isRepr(String s, int from, int to) {
-        int i = from;
-        if (i < to && s.charAt(i) == '-') {
-            i++;
-        }
-        int intStart = i;
-        while (i < to && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-            i++;
-        }
-        int intDigits = i - intStart;
-        if (intDigits == 0 || (intDigits > 1 && s.charAt(intStart) == '0') || i >= to || s.charAt(i) != '.') {
-            return false;
-        }
-        int fracStart = ++i;
-        while (i < to && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-            i++;
-        }
-        int fracDigits = i - fracStart;
-        if (i != to || fracDigits == 0 || (fracDigits > 1 && s.charAt(to - 1) == '0')) {
-            return false;
-        }
-        boolean belowOne = intDigits == 1 && s.charAt(intStart) == '0';
-        int significant;
-        if (belowOne) {
-            int zeros = 0;
-            while (zeros < fracDigits && s.charAt(fracStart + zeros) == '0') {
-                zeros++;
-            }
-            if (zeros == fracDigits) {
-                return true; // 0.0
-            }
-            if (zeros > 3) {
-                return false;
-            }
-            significant = fracDigits - zeros;
-        } else {
-            significant = intDigits + (fracDigits == 1 && s.charAt(fracStart) == '0' ? 0 : fracDigits);
-        }
-        return significant <= 15;
-    }
-
-    /**
-     * One pass over {@code (a, b, c)} at {@code from} where a, b, c are plain decimals with a point
-     * ({@code -?digits.digits}, at most 15 significant digits): exactly what the general search
-     * below finds for such a cell, without its rescans. False (and nothing trusted) for anything else.
-     */
-    private static boolean plainTriple(String v, int from, int to, double[][] p, int[] asWritten, int r) {
-        if (from >= to || v.charAt(from) != '(') {
-            return false;
-        }
-        int i = from + 1;
-        int lengths = 0; // as spans() packs them
-        int repr = 0;
-        for (int a = 0; a < 3; a++) {
-            int start = i;
-            boolean negative = i < to && v.charAt(i) == '-';
-            if (negative) {
-                i++;
-            }
-            long m = 0;
-            int significant = 0;
-            int intStart = i;
-            int point = -1;
-            int firstNonZero = -1; // after the point
-            char c = 0;
-            for (; i < to; i++) {
-                c = v.charAt(i);
-                if (c == '.' && point < 0) {
-                    point = i;
-                    continue;
-                }
-                if (c < '0' || c > '9') {
-                    break;
-                }
-                if (point >= 0 && c != '0' && firstNonZero < 0) {
-                    firstNonZero = i;
-                }
-                if (m != 0 || c != '0') {
-                    significant++;
-                }
-                if (significant > 15) {
-                    return false;
-                }
-                m = m * 10 + (c - '0');
-            }
-            if (point <= intStart) {
-                return false; // no point, or nothing before it
-            }
-            int intDigits = point - intStart;
-            int fracStart = point + 1;
-            int fracDigits = i - fracStart;
-            if (fracDigits == 0 || fracDigits > 22 || significant > 15 || i >= to || c != (a < 2 ? ',' : ')')) {
-                return false;
-            }
-            int end = i;
-            if (a < 2) {
-                if (i + 1 >= to || v.charAt(i + 1) != ' ') {
-                    return false;
-                }
-                i += 2;
-            }
-            double d = m / PyFloat.pow10(fracDigits);
-            p[a][r] = negative ? -d : d;
-            // isRepr's conditions, from what this pass saw (15 significant digits or fewer is already given)
-            boolean belowOne = intDigits == 1 && v.charAt(intStart) == '0';
-            if (!(intDigits > 1 && v.charAt(intStart) == '0') && !(fracDigits > 1 && v.charAt(end - 1) == '0')
-                    && (!belowOne || firstNonZero < 0 || firstNonZero - fracStart <= 3)) {
-                repr |= 1 << a;
-            }
-            if (end - start > 0xFF) {
-                repr = -1; // too long to pack: formatted
-            }
-            lengths |= (end - start & 0xFF) << 8 * a;
-        }
-        asWritten[r] = repr <= 0 ? 0 : repr << 24 | lengths;
-        return true;
-    }
-
-    /**
-     * Where the parts of a row's {@code "(x, y, z)"} stand and which of them already read as their
-     * repr, in one int (a row of the processed file copies those as written): the three lengths in
-     * bytes 0–2, the parts' bits from bit 24; the parts follow the cell's {@code "(} and each other
-     * after {@code ", "}. 0 — every part formatted — if a part is longer than 255 characters.
-     */
-    static int spans(int x, int y, int z, int repr) {
-        return repr == 0 || x > 0xFF || y > 0xFF || z > 0xFF ? 0 : repr << 24 | z << 16 | y << 8 | x;
-    }
-
-    /** Part {@code axis} of {@link #spans}, as {@code start << 32 | end} in the text, or 0 if it is formatted. */
-    static long span(int spans, int axis, int cellStart) {
-        if ((spans >>> 24 & 1 << axis) == 0) {
-            return 0;
-        }
-        int from = cellStart + 2; // past the quote and the parenthesis
-        for (int a = 0; a < axis; a++) {
-            from += (spans >>> 8 * a & 0xFF) + 2; // the part and its ", "
-        }
-        return (long) from << 32 | from + (spans >>> 8 * axis & 0xFF);
-    }
 
     private static boolean hasEscapedQuote(CsvTable table, int rec, int col) {
         String text = table.text();
@@ -505,15 +264,7 @@ public final class ResultScorer {
      */
     record Scaling(double scale, double offset) {
 
-        static Scaling of(double[] x) {
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            for (double v : x) {
-                if (!Double.isNaN(v)) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                }
-            }
+        static Scaling of(double min, double max) {
             double range = max - min;
             if (range < MIN_RANGE) {
                 range = 1.0;
@@ -527,83 +278,340 @@ public final class ResultScorer {
         }
     }
 
+    // ---- TENNISBALL positions ----
+
     /**
-     * The changes of State, in row order: where it rose (Success) or dropped (Fail), and the seconds
-     * since the start then (the first row's time, or the last Fail's). Typically a few hundred in a
-     * file of 160,000 rows, so two small arrays instead of two text columns; the writer walks them
-     * along the rows.
+     * The parts of each row's {@code "(x, y, z)"} ({@code Position}), per axis, with each axis's range.
+     * A part the headset wrote as a plain decimal ({@code -?digits.digits}, what it writes) of at
+     * most 26 bits of digits is kept as how it was read — sign, digits, digits after the point — in
+     * one int: the value is that integer divided by a power of ten (one exact-rounded division, as
+     * reading it did), and where that text is already the value's repr it is written back from those
+     * digits without formatting a double. An axis with any other part holds doubles instead. Half the
+     * memory of three double columns, and no copy of the text is needed to write them.
      */
-    static final class Events {
-        private int[] rows = new int[256]; // row << 1, plus 1 for a Fail
-        private double[] spent = new double[256];
-        private int size;
-        private int fails;
+    static final class Positions {
+        /** No number (a row without a readable group): the exponent field at 31, which no part uses. */
+        static final int EMPTY = 31 << 26;
+        /** What {@link #packed} answers for a part that does not pack (the exponent field at 31, negative). */
+        static final int NOT_PACKED = -1;
+        private static final int DIGITS = (1 << 26) - 1;
 
-        void add(int row, boolean fail, double seconds) {
-            if (size == rows.length) {
-                rows = Arrays.copyOf(rows, size * 2);
-                spent = Arrays.copyOf(spent, size * 2);
+        private final int[][] packed = new int[3][];
+        /** Per axis, once one of its parts does not pack: every part as a double (NaN when empty); else null. */
+        private final double[][] wide = new double[3][];
+        private final double[] min = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        private final double[] max = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        private final int rows;
+        private final long[] m = new long[3];
+        private final int[] k = new int[3];
+        /** The first problem found (a part that is not a finite number, or no group at all), thrown after the rows are checked. */
+        private ScoringException rejected;
+
+        private Positions(int rows) {
+            this.rows = rows;
+            for (int a = 0; a < 3; a++) {
+                packed[a] = new int[rows];
             }
-            rows[size] = row << 1 | (fail ? 1 : 0);
-            spent[size++] = seconds;
-            if (fail) {
-                fails++;
+        }
+
+        /** {@code "(x, y, z)"} of every row → three columns; a row without such a group gets empty cells. */
+        static Positions read(CsvTable table, int col, int rows) {
+            Positions p = new Positions(rows);
+            boolean any = false;
+            int[] parts = new int[6];
+            String text = table.text();
+            for (int r = 0; r < rows && p.rejected == null; r++) {
+                int rec = r + 1;
+                String v;
+                int from;
+                int to;
+                if (table.missing(rec, col)) {
+                    v = "";
+                    from = 0;
+                    to = 0;
+                } else if (table.quoted(rec, col) && !hasEscapedQuote(table, rec, col)) {
+                    v = text; // the value is the text between the quotes: read it in place
+                    from = table.start(rec, col) + 1;
+                    to = table.closingQuote(rec, col);
+                } else {
+                    v = table.cell(rec, col);
+                    from = 0;
+                    to = v.length();
+                }
+                if (p.plainTriple(v, from, to, r)) {
+                    any = true; // the usual "(0.2488537, 1.16324, 0.2820096)": read in one pass
+                    continue;
+                }
+                boolean found = false;
+                for (int open = indexOf(v, '(', from, to); open >= 0 && !found; open = indexOf(v, '(', open + 1, to)) {
+                    found = triple(v, open, to, parts);
+                }
+                if (!found) {
+                    for (int a = 0; a < 3; a++) {
+                        p.packed[a][r] = EMPTY;
+                        if (p.wide[a] != null) {
+                            p.wide[a][r] = Double.NaN;
+                        }
+                    }
+                    continue;
+                }
+                for (int a = 0; a < 3 && p.rejected == null; a++) {
+                    double d = decimal(v, parts[2 * a], parts[2 * a + 1]);
+                    if (Double.isNaN(d) || Double.isInfinite(d)) {
+                        String part = v.substring(parts[2 * a], parts[2 * a + 1]);
+                        p.rejected = new ScoringException(where(r) + "Position part '" + abbreviate(part.strip())
+                                + "' is not a finite number");
+                    } else {
+                        int bits = packed(v, parts[2 * a], parts[2 * a + 1]);
+                        if (bits != NOT_PACKED) {
+                            p.put(a, r, bits < 0, bits & DIGITS, bits >>> 26 & 31);
+                        } else {
+                            p.put(a, r, d);
+                        }
+                    }
+                }
+                any = true;
+            }
+            if (!any && p.rejected == null) {
+                p.rejected = new ScoringException("the Position column has no value like (x, y, z)");
+            }
+            return p;
+        }
+
+        /**
+         * One pass over {@code (a, b, c)} at {@code from} where a, b, c are plain decimals with a point
+         * ({@code -?digits.digits}, at most 15 significant digits): exactly what the general search
+         * finds for such a cell, without its rescans. False (and nothing stored) for anything else.
+         */
+        private boolean plainTriple(String v, int from, int to, int r) {
+            if (from >= to || v.charAt(from) != '(') {
+                return false;
+            }
+            int i = from + 1;
+            long[] m = this.m; // the three parts are stored only once all three have been read
+            int[] k = this.k;
+            int negatives = 0;
+            for (int a = 0; a < 3; a++) {
+                boolean negative = i < to && v.charAt(i) == '-';
+                if (negative) {
+                    i++;
+                }
+                long digits = 0;
+                int significant = 0;
+                int intStart = i;
+                int point = -1;
+                char c = 0;
+                for (; i < to; i++) {
+                    c = v.charAt(i);
+                    if (c == '.' && point < 0) {
+                        point = i;
+                        continue;
+                    }
+                    if (c < '0' || c > '9') {
+                        break;
+                    }
+                    if (digits != 0 || c != '0') {
+                        significant++;
+                    }
+                    if (significant > 15) {
+                        return false;
+                    }
+                    digits = digits * 10 + (c - '0');
+                }
+                if (point <= intStart) {
+                    return false; // no point, or nothing before it
+                }
+                int fracDigits = i - point - 1;
+                if (fracDigits == 0 || fracDigits > 22 || i >= to || c != (a < 2 ? ',' : ')')) {
+                    return false;
+                }
+                if (a < 2) {
+                    if (i + 1 >= to || v.charAt(i + 1) != ' ') {
+                        return false;
+                    }
+                    i += 2;
+                }
+                m[a] = digits;
+                k[a] = fracDigits;
+                negatives |= negative ? 1 << a : 0;
+            }
+            for (int a = 0; a < 3; a++) {
+                put(a, r, (negatives & 1 << a) != 0, m[a], k[a]);
+            }
+            return true;
+        }
+
+        /**
+         * A part outside the one-pass form ({@code 9.942062E-05}, as the headset writes small
+         * numbers) as its packed digits, if it is {@code -?digits[.digits][(e|E)[+-]digits]} and
+         * comes to {@code ±m / 10^k} with {@code m} in 26 bits and {@code 0 ≤ k ≤ 22}: exactly what
+         * reading it gives (Clinger's fast path, as {@link #decimal}). Else {@link #NOT_PACKED}.
+         */
+        static int packed(String s, int from, int to) {
+            int i = from;
+            boolean negative = i < to && s.charAt(i) == '-';
+            if (negative) {
+                i++;
+            }
+            long m = 0;
+            int digits = 0;
+            int k = 0;
+            boolean point = false;
+            for (; i < to; i++) {
+                char c = s.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    m = m * 10 + (c - '0');
+                    digits++;
+                    if (point) {
+                        k++;
+                    }
+                    if (m > DIGITS) {
+                        return NOT_PACKED;
+                    }
+                } else if (c == '.' && !point) {
+                    point = true;
+                } else {
+                    break;
+                }
+            }
+            if (digits == 0) {
+                return NOT_PACKED;
+            }
+            if (i < to && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+                i++;
+                boolean minus = i < to && s.charAt(i) == '-';
+                if (i < to && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+                    i++;
+                }
+                int e = 0;
+                int start = i;
+                for (; i < to && s.charAt(i) >= '0' && s.charAt(i) <= '9' && e < 1000; i++) {
+                    e = e * 10 + (s.charAt(i) - '0');
+                }
+                if (i == start) {
+                    return NOT_PACKED;
+                }
+                k += minus ? e : -e;
+            }
+            if (i != to || k < 0 || k > 22) {
+                return NOT_PACKED;
+            }
+            return (negative ? 1 << 31 : 0) | k << 26 | (int) m;
+        }
+
+        /** A part read as {@code ±m / 10^k} ({@code m} below 10^15, {@code k} at most 22). */
+        private void put(int axis, int r, boolean negative, long m, int k) {
+            double d = m / PyFloat.pow10(k); // exact-rounded (Clinger's fast path): what reading the text gives
+            if (negative) {
+                d = -d;
+            }
+            if (wide[axis] == null && m <= DIGITS) {
+                packed[axis][r] = (negative ? 1 << 31 : 0) | k << 26 | (int) m;
+                range(axis, d);
+            } else {
+                put(axis, r, d);
             }
         }
 
-        int size() {
-            return size;
+        /** A part that only a double holds: the axis turns wide (once) if it is not already. */
+        private void put(int axis, int r, double d) {
+            if (wide[axis] == null) {
+                double[] w = new double[rows];
+                for (int i = 0; i < r; i++) {
+                    w[i] = value(packed[axis][i]);
+                }
+                wide[axis] = w;
+            }
+            wide[axis][r] = d;
+            range(axis, d);
         }
 
-        int fails() {
-            return fails;
+        private void range(int axis, double d) {
+            min[axis] = Math.min(min[axis], d);
+            max[axis] = Math.max(max[axis], d);
         }
 
-        /** The data row of event {@code k}. */
-        int row(int k) {
-            return rows[k] >> 1;
+        ScoringException rejected() {
+            return rejected;
         }
 
-        boolean fail(int k) {
-            return (rows[k] & 1) != 0;
+        Scaling scaling(int axis) {
+            return Scaling.of(min[axis], max[axis]);
         }
 
-        double spent(int k) {
-            return spent[k];
+        /** Part {@code axis} of row {@code r}; NaN when the row has none. */
+        double get(int axis, int r) {
+            return wide[axis] != null ? wide[axis][r] : value(packed[axis][r]);
+        }
+
+        private static double value(int bits) {
+            int k = bits >>> 26 & 31;
+            if (k == 31) {
+                return Double.NaN;
+            }
+            double d = (bits & DIGITS) / PyFloat.pow10(k);
+            return bits < 0 ? -d : d;
+        }
+
+        /** Writes part {@code axis} of row {@code r} as its repr (nothing when the row has none). */
+        void append(Utf8Writer out, int axis, int r) {
+            if (wide[axis] == null) {
+                int bits = packed[axis][r];
+                int k = bits >>> 26 & 31;
+                int m = bits & DIGITS;
+                if (k == 31) {
+                    return;
+                }
+                if (isRepr(m, k)) {
+                    out.appendDecimal(bits < 0, m, k);
+                    return;
+                }
+            }
+            double d = get(axis, r);
+            if (!Double.isNaN(d)) {
+                out.appendDouble(d);
+            }
+        }
+
+        /**
+         * Whether {@code m / 10^k} written with exactly {@code k} digits after the point is the
+         * value's repr: {@code -?(0|[1-9][0-9]*)\.[0-9]+} with no trailing zero after the point (but
+         * {@code x.0}), at most 15 significant digits (here at most 8) and fewer than four zeros right
+         * after the point of a number below one (where repr turns to an exponent). Such a decimal is
+         * the only one of so few digits that reads as the value, so it is the shortest.
+         */
+        static boolean isRepr(int m, int k) {
+            return k >= 1 && (k == 1 || m % 10 != 0) && (k < 4 || m >= PyFloat.longPow10(k - 4)); // k ≤ 22
         }
     }
 
     // ---- output ----
 
-    /** A column of the processed file: copied from the input, or derived (numbers, seconds since the first row, events). */
-    private record Column(String name, Kind kind, int inputIndex, int axis, double[] numbers, int[] asWritten, Scaling scaling) {
+    /** A column of the processed file: copied from the input, or derived (seconds since the first row, events, positions). */
+    private record Column(String name, Kind kind, int index, Scaling scaling) {
         enum Kind { INPUT, SECONDS, NUMBER, SCALED, EVENT, SPEND }
 
         static Column input(String name, int index) {
-            return new Column(name, Kind.INPUT, index, -1, null, null, null);
+            return new Column(name, Kind.INPUT, index, null);
         }
 
-        /** {@code t[r] − t[0]}. */
-        static Column seconds(String name, double[] t) {
-            return new Column(name, Kind.SECONDS, -1, -1, t, null, null);
-        }
-
-        /** Position part {@code axis} of input column {@code index}; where {@code asWritten} says so, its own text ({@link #span}). */
-        static Column number(String name, double[] numbers, int index, int axis, int[] asWritten) {
-            return new Column(name, Kind.NUMBER, index, axis, numbers, asWritten, null);
-        }
-
-        static Column scaled(String name, double[] numbers, Scaling scaling) {
-            return new Column(name, Kind.SCALED, -1, -1, numbers, null, scaling);
-        }
-
-        /** {@code Fail} / {@code Success} where State changed, or (spend) the seconds before it, with {@code ms}: from the file's events. */
-        static Column events(String name, boolean spend) {
-            return new Column(name, spend ? Kind.SPEND : Kind.EVENT, -1, -1, null, null, null);
+        /** A derived column; {@code axis}: the position part of NUMBER and SCALED. */
+        static Column of(String name, Kind kind, int axis, Scaling scaling) {
+            return new Column(name, kind, axis, scaling);
         }
     }
 
-    private static Utf8Writer write(List<Column> columns, CsvTable table, int rows, Events events, int sizeHint) {
+    /** The written file, with what the pass over the rows found: the first and last times, the events counted. */
+    private record Rows(Utf8Writer out, double first, double last, int successes, int fails) {
+    }
+
+    /**
+     * Checks and writes every row in one pass: its width, its {@code current_time} (seconds since the
+     * first row) and its State. A drop of State is a Fail (start restarts), a rise a Success (start
+     * stays); the event and its {@code spend_time} are written on the row where State changed.
+     */
+    private static Rows write(List<Column> columns, CsvTable table, int headerWidth, int timeCol, int stateCol, int rows,
+                              Positions positions, int sizeHint) throws ScoringException {
         Utf8Writer out = new Utf8Writer(sizeHint);
         for (int c = 0; c < columns.size(); c++) {
             if (c > 0) {
@@ -618,12 +626,54 @@ public final class ResultScorer {
         for (int c = cols.length - 1; c >= 0; c--) {
             boolean input = cols[c].kind() == Column.Kind.INPUT;
             run[c] = !input ? 0 : c + 1 < cols.length && cols[c + 1].kind() == Column.Kind.INPUT
-                    && cols[c + 1].inputIndex() == cols[c].inputIndex() + 1 ? run[c + 1] + 1 : 1;
+                    && cols[c + 1].index() == cols[c].index() + 1 ? run[c + 1] + 1 : 1;
         }
         String text = table.text();
-        int nextEvent = 0;
+        double first = 0;
+        double start = 0;
+        double t = 0;
+        double prevState = Double.NaN;
+        int successes = 0;
+        int fails = 0;
         for (int r = 0; r < rows; r++) {
-            int k = nextEvent < events.size() && events.row(nextEvent) == r ? nextEvent++ : -1; // this row's event
+            int rec = r + 1;
+            int width = table.width(rec);
+            if (width > headerWidth) {
+                throw new ScoringException(where(r) + "has " + width + " fields but the header has " + headerWidth);
+            }
+            if (table.missing(rec, timeCol)) {
+                throw new ScoringException(where(r) + "has no current_time");
+            }
+            t = table.quoted(rec, timeCol) ? CsvTimestamp.seconds(table.raw(rec, timeCol))
+                    : CsvTimestamp.seconds(text, table.start(rec, timeCol), table.end(rec, timeCol));
+            if (Double.isNaN(t)) {
+                throw new ScoringException(where(r) + "current_time '" + abbreviate(table.cell(rec, timeCol))
+                        + "' is not a time like 2025-01-24 14:24:44.905");
+            }
+            double state = Double.NaN;
+            if (!table.missing(rec, stateCol)) {
+                state = number(table, rec, stateCol);
+                if (Double.isNaN(state)) {
+                    throw new ScoringException(where(r) + "State '" + abbreviate(table.cell(rec, stateCol)) + "' is not a number");
+                }
+            }
+            int event = 0; // 1: Success, 2: Fail
+            double spent = 0;
+            if (r == 0) {
+                first = t;
+                start = t;
+            } else if (!Double.isNaN(prevState) && !Double.isNaN(state) && state != prevState) {
+                spent = t - start;
+                if (state < prevState) {
+                    event = 2;
+                    fails++;
+                    start = t;
+                } else {
+                    event = 1;
+                    successes++;
+                }
+            }
+            prevState = state;
             for (int c = 0; c < cols.length; c++) {
                 if (c > 0) {
                     out.append(',');
@@ -631,32 +681,29 @@ public final class ResultScorer {
                 Column col = cols[c];
                 switch (col.kind()) {
                     case INPUT -> {
-                        if (run[c] > 1 && table.appendSpan(out, r + 1, col.inputIndex(), col.inputIndex() + run[c] - 1)) {
+                        if (run[c] > 1 && table.appendSpan(out, rec, col.index(), col.index() + run[c] - 1)) {
                             c += run[c] - 1;
                         } else {
-                            table.appendCell(out, r + 1, col.inputIndex());
+                            table.appendCell(out, rec, col.index());
                         }
                     }
-                    case SECONDS -> PyFloat.append(out, col.numbers()[r] - col.numbers()[0]);
-                    case NUMBER -> {
-                        int spans = col.asWritten()[r];
-                        long span = spans == 0 ? 0 : span(spans, col.axis(), table.start(r + 1, col.inputIndex()));
-                        if (span != 0) {
-                            out.appendAscii(text, (int) (span >>> 32), (int) span);
-                        } else {
-                            appendNumber(out, col.numbers()[r]);
+                    case SECONDS -> out.appendDouble(t - first);
+                    case NUMBER -> positions.append(out, col.index(), r);
+                    case SCALED -> {
+                        double v = positions.get(col.index(), r);
+                        if (!Double.isNaN(v)) {
+                            out.appendDouble(col.scaling().apply(v));
                         }
                     }
-                    case SCALED -> appendNumber(out, col.scaling().apply(col.numbers()[r]));
                     case EVENT -> {
-                        if (k >= 0) {
-                            String e = events.fail(k) ? "Fail" : "Success";
+                        if (event != 0) {
+                            String e = event == 2 ? "Fail" : "Success";
                             out.appendAscii(e, 0, e.length());
                         }
                     }
                     case SPEND -> {
-                        if (k >= 0) {
-                            PyFloat.append(out, events.spent(k));
+                        if (event != 0) {
+                            out.appendDouble(spent);
                             out.appendAscii("ms", 0, 2);
                         }
                     }
@@ -664,13 +711,7 @@ public final class ResultScorer {
             }
             out.append('\n');
         }
-        return out;
-    }
-
-    private static void appendNumber(Utf8Writer out, double d) {
-        if (!Double.isNaN(d)) {
-            PyFloat.append(out, d);
-        }
+        return new Rows(out, first, t, successes, fails);
     }
 
     private static int compareCodePoints(String a, String b) {

@@ -25,8 +25,8 @@ public final class Utf8Writer {
     private static final int CHUNK = 1 << 18;
     private final List<byte[]> chunks = new ArrayList<>();
     private final List<Integer> lengths = new ArrayList<>();
-    private final char[] scratch = new char[32];
-    private final char[] digits = new char[20];
+    /** Scratch for {@link PyFloat#format}, so that writing a number allocates nothing. */
+    private final byte[] digits = new byte[20];
     private byte[] cur;
     private int pos;
     private long size;
@@ -92,14 +92,47 @@ public final class Utf8Writer {
         return this;
     }
 
-    /** ASCII text from a char buffer (digits, as the number formatters write them). */
-    Utf8Writer appendAscii(char[] a, int from, int to) {
-        room(to - from);
-        for (int i = from; i < to; i++) {
-            cur[pos++] = (byte) a[i];
-        }
+    /** A double as Python's repr writes it ({@link PyFloat}), formatted straight into the buffer. */
+    Utf8Writer appendDouble(double d) {
+        room(PyFloat.MAX_LENGTH);
+        pos = PyFloat.format(d, cur, pos, digits);
         return this;
     }
+
+    /**
+     * {@code ±m / 10^k} written out with exactly {@code k} digits after the point ({@code m} ≥ 0 and
+     * below 10^9, {@code 1 ≤ k ≤ 22}): {@code 0.25}, {@code -10.0}, {@code 0.0001}.
+     */
+    Utf8Writer appendDecimal(boolean negative, int m, int k) {
+        int whole = k > 9 ? 0 : m / INT_POW10[k];
+        int wholeDigits = 1;
+        while (wholeDigits < 10 && whole >= INT_POW10[wholeDigits]) {
+            wholeDigits++;
+        }
+        int length = (negative ? 1 : 0) + wholeDigits + 1 + k;
+        room(length);
+        if (negative) {
+            cur[pos] = '-';
+        }
+        int q = pos + length;
+        int rest = m;
+        for (int i = 0; i < k; i++) {
+            int next = rest / 10;
+            cur[--q] = (byte) ('0' + rest - next * 10);
+            rest = next;
+        }
+        cur[--q] = '.';
+        do {
+            int next = rest / 10;
+            cur[--q] = (byte) ('0' + rest - next * 10);
+            rest = next;
+        } while (rest != 0);
+        pos += length;
+        return this;
+    }
+
+    private static final int[] INT_POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
+        1_000_000_000};
 
     private void appendNonAscii(char c, char low) {
         room(4);
@@ -119,15 +152,6 @@ public final class Utf8Writer {
             cur[pos++] = (byte) (0x80 | ((c >> 6) & 0x3F));
             cur[pos++] = (byte) (0x80 | (c & 0x3F));
         }
-    }
-
-    /** Buffers for the number formatters, so that writing a number allocates nothing. */
-    char[] scratch() {
-        return scratch;
-    }
-
-    char[] digits() {
-        return digits;
     }
 
     /** Bytes written so far. */

@@ -114,6 +114,40 @@ class CsvTableTest {
     }
 
     @Test
+    void aMalformedFileIsReportedWithTheLineAnEditorShows() {
+        // LF, CRLF and a lone CR each end a line, inside a quoted field too; empty lines count
+        String afterQuote = "a,b\r\n\"x\ny\",2\r\n\r\n\"z\"q,3\r\n";
+        assertTrue(assertThrows(ScoringException.class, () -> CsvTable.of(afterQuote)).getMessage()
+                .contains("line 5 has text after the closing quote"));
+        String neverClosed = "a\rb\n\n1,\"open\n2\n";
+        assertTrue(assertThrows(ScoringException.class, () -> CsvTable.of(neverClosed)).getMessage()
+                .contains("starts on line 4 is never closed"));
+    }
+
+    /** Rows of the header's width need no per-row cell index; one row of another width brings it back for all. */
+    @Test
+    void aRowOfAnotherWidthAnywhereIsReadAsWritten() throws Exception {
+        for (String odd : List.of("1\n", "1,2,3,4\n", "\"q\"\n")) {
+            for (int at : new int[] {0, 1, 50, 99}) {
+                StringBuilder text = new StringBuilder("h1,h2,h3\r\n");
+                List<String> expected = new ArrayList<>(List.of("h1|h2|h3"));
+                for (int r = 0; r < 100; r++) {
+                    String row = r == at ? odd : r + ",b" + r + ",\"c,\"\"" + r + "\"\n";
+                    text.append(row);
+                    expected.add(r == at ? odd.strip().replace("\"", "").replace(",", "|") : r + "|b" + r + "|c,\"" + r);
+                }
+                CsvTable t = CsvTable.of(text.toString());
+                List<String> seen = new ArrayList<>();
+                for (int r = 0; r < t.size(); r++) {
+                    seen.add(String.join("|", t.row(r)));
+                    assertEquals(t.row(r).length, t.width(r));
+                }
+                assertEquals(expected, seen, odd + " at " + at);
+            }
+        }
+    }
+
+    @Test
     void rowsShorterOrLongerThanTheSampleSuggestsStillReadTheSame() {
         // the index arrays are sized from the first 64 Ki characters: here they say "few long
         // rows" and then "many short ones" follow (so they grow), or the other way round

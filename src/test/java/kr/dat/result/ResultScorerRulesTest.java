@@ -198,11 +198,11 @@ class ResultScorerRulesTest {
         // expected doubles as Python prints them for x * scale + offset (MinMaxScaler's two
         // rounded steps): the maximum is not exactly 1
         double[] x = {0.1, 7.77, 3.935, Double.NaN};
-        ResultScorer.Scaling s = ResultScorer.Scaling.of(x);
+        ResultScorer.Scaling s = ResultScorer.Scaling.of(0.1, 7.77);
         assertEquals(0.0, s.apply(x[0]));
         assertEquals(0.9999999999999999, s.apply(x[1]));
         assertEquals(0.5, s.apply(x[2]));
-        assertTrue(Double.isNaN(s.apply(x[3])), "an empty cell stays empty and does not count for min or max");
+        assertTrue(Double.isNaN(s.apply(x[3])), "an empty cell stays empty");
     }
 
     @Test
@@ -249,7 +249,8 @@ class ResultScorerRulesTest {
     void positionCellsAreAlwaysTheReprOfTheirNumber() throws Exception {
         java.util.Random r = new java.util.Random(5);
         String[] shapes = {"0.0", "-0.0", "0.5", "-0.000123", "0.0001234", "0.00001234", "1.50", "007.5", "12.0", "10.25",
-            "123456789012345.0", "1.23456789012345", "0.1234567890123456", "5"};
+            "123456789012345.0", "1.23456789012345", "0.1234567890123456", "5", "9.942062E-05", "-7.135149E-07", "1.5E+02",
+            "2e3", "12.5e-1", "-0.0E0"};
         StringBuilder csv = new StringBuilder("current_time,State,Score,Position\r\n");
         List<String> parts = new java.util.ArrayList<>();
         for (int row = 0; row < 2000; row++) {
@@ -265,11 +266,22 @@ class ResultScorerRulesTest {
         ScoredResult out = ResultScorer.score(csv.toString(), kr.dat.diagnosis.DiagnosisType.TENNISBALL);
         List<CSVRecord> rows = CSVFormat.DEFAULT.parse(new StringReader(out.processedCsv())).getRecords();
         List<String> header = rows.get(0).toList();
+        // the scaling, computed here from the parts as read (some axes hold digits, some turn to doubles part-way)
+        double[] min = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        double[] max = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (int i = 0; i < parts.size(); i++) {
+            min[i % 3] = Math.min(min[i % 3], Double.parseDouble(parts.get(i)));
+            max[i % 3] = Math.max(max[i % 3], Double.parseDouble(parts.get(i)));
+        }
         int k = 0;
         for (CSVRecord row : rows.subList(1, rows.size())) {
-            for (String axis : List.of("X", "Y", "Z")) {
+            for (int a = 0; a < 3; a++) {
                 String part = parts.get(k++);
+                String axis = "XYZ".substring(a, a + 1);
                 assertEquals(PyFloat.repr(Double.parseDouble(part)), row.get(header.indexOf("Position_" + axis)), part);
+                double scale = 1.0 / (max[a] - min[a]);
+                assertEquals(Double.parseDouble(part) * scale + -(min[a] * scale),
+                        Double.parseDouble(row.get(header.indexOf("Scaled_Position_" + axis))), part);
             }
         }
     }

@@ -18,7 +18,8 @@ class Utf8WriterTest {
         String[] pieces = {"0.2488537", ",", "\n", "가나다", "😀", "é", "\uD800", "x".repeat(700), "Position_X"};
         StringBuilder expected = new StringBuilder();
         Utf8Writer out = new Utf8Writer(1000);
-        char[] digits = "1234567890".toCharArray();
+        double[] numbers = {0.0, -0.0, 1.5, 0.0690000057220459, 0.9999999999999998, -4.930422e-05, 1e16, 1.2345678901234567e-300,
+            Double.NaN, Double.NEGATIVE_INFINITY};
         while (expected.length() < 3_000_000) { // several chunks, pieces of every kind across their boundaries
             int kind = random.nextInt(4);
             String p = pieces[random.nextInt(pieces.length)];
@@ -29,9 +30,9 @@ class Utf8WriterTest {
                 out.appendAscii(p, 0, p.length());
                 expected.append(p);
             } else if (kind == 2) {
-                int n = random.nextInt(digits.length) + 1;
-                out.appendAscii(digits, 0, n);
-                expected.append(digits, 0, n);
+                double d = numbers[random.nextInt(numbers.length)];
+                out.appendDouble(d); // formatted in place: must never run past a chunk's end
+                expected.append(PyFloat.repr(d));
             } else {
                 out.append(p.charAt(0));
                 expected.append(p.charAt(0));
