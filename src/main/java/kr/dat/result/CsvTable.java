@@ -21,6 +21,9 @@ final class CsvTable {
     static final Set<String> MISSING = Set.of("", "NA", "N/A", "n/a", "NULL", "null", "NaN", "nan", "-NaN",
             "-nan", "#N/A", "#N/A N/A", "#NA", "<NA>", "None");
 
+    /** How many characters the scan copies out of the text at a time (16 KiB: within the first-level cache). */
+    private static final int WINDOW = 1 << 13;
+
     /** How much of the text {@link #estimate} reads. */
     private static final int SAMPLE = 1 << 16;
 
@@ -87,6 +90,9 @@ final class CsvTable {
         boolean recordOpen = false;
         int high = 0; // the bits of every unquoted cell's characters, OR-ed: < 0x80 means ASCII
         boolean looseQuote = false; // a quote inside an unquoted cell
+        char[] window = new char[WINDOW]; // text[windowStart, windowEnd), copied for the unquoted cells' scan
+        int windowStart = 0;
+        int windowEnd = 0;
         while (i <= n) {
             // at the start of a cell
             if (!recordOpen) {
@@ -132,19 +138,37 @@ final class CsvTable {
                     }
                 }
             } else {
+                // to the cell's end through the window: a plain array loop, not a String's charAt
                 end = i;
-                while (end < n) {
-                    char c = text.charAt(end);
-                    if (c > ',') { // digits, letters, '.', '-': most characters, one comparison
-                        high |= c;
-                        end++;
-                        continue;
+                while (true) {
+                    if (end >= windowEnd) {
+                        if (end >= n) {
+                            break;
+                        }
+                        windowStart = end;
+                        windowEnd = Math.min(n, end + window.length);
+                        text.getChars(windowStart, windowEnd, window, 0);
                     }
-                    if (c == ',' || c == '\n' || c == '\r') {
+                    int k = end - windowStart;
+                    int limit = windowEnd - windowStart;
+                    char c = 0;
+                    while (k < limit) {
+                        c = window[k];
+                        if (c > ',') { // digits, letters, '.', '-': most characters, one comparison
+                            high |= c;
+                            k++;
+                            continue;
+                        }
+                        if (c == ',' || c == '\n' || c == '\r') {
+                            break;
+                        }
+                        looseQuote |= c == '"';
+                        k++;
+                    }
+                    end = windowStart + k;
+                    if (k < limit) {
                         break;
                     }
-                    looseQuote |= c == '"';
-                    end++;
                 }
             }
             if (narrow != null) {

@@ -173,37 +173,52 @@ final class PyFloat {
         return digitsOf(m, 15, decpt, digits);
     }
 
-    /** The {@code n} digits of {@code m} without its trailing zeros, packed with {@code decpt}. */
+    /**
+     * The {@code n} digits of {@code m} (15 to 17) without its trailing zeros, packed with
+     * {@code decpt}. In groups of eight and four and pairs, so that the divisions (by constants:
+     * multiplications) do not wait on each other.
+     */
     private static long digitsOf(long m, int n, int decpt, byte[] digits) {
-        int i = n;
-        while (m >= 100_000_000L) { // eight digits at a time in int arithmetic: long division is slow
-            long q = m / 100_000_000L;
-            int r = (int) (m - q * 100_000_000L);
-            m = q;
-            for (int j = 0; j < 4; j++) { // two digits per step
-                int t = r / 100;
-                int pair = r - t * 100;
-                digits[--i] = ONES[pair];
-                digits[--i] = TENS[pair];
-                r = t;
-            }
+        long high = m / 100_000_000L; // 7 to 9 digits
+        int low = (int) (m - high * 100_000_000L);
+        int top = (int) (high / 100_000_000L); // 0 to 9
+        int middle = (int) (high - top * 100_000_000L);
+        int at = n - 16; // where the middle eight start: -1 for 15 digits (its first digit is a leading 0)
+        if (at >= 0) {
+            digits[0] = (byte) ('0' + top);
+            eight(middle, digits, at);
+        } else {
+            int head = middle / 10_000;
+            int pair = head / 100;
+            digits[0] = ONES[pair];
+            int rest = head - pair * 100;
+            digits[1] = TENS[rest];
+            digits[2] = ONES[rest];
+            four(middle - head * 10_000, digits, 3);
         }
-        int r = (int) m;
-        while (i > 1) {
-            int t = r / 100;
-            int pair = r - t * 100;
-            digits[--i] = ONES[pair];
-            digits[--i] = TENS[pair];
-            r = t;
-        }
-        if (i == 1) {
-            digits[0] = (byte) ('0' + r);
-        }
+        eight(low, digits, n - 8);
         int count = n;
         while (count > 1 && digits[count - 1] == '0') {
             count--;
         }
         return (long) count << 32 | (decpt & 0xFFFFFFFFL);
+    }
+
+    /** {@code v} (below 10^8) as eight digits at {@code at}. */
+    private static void eight(int v, byte[] digits, int at) {
+        int high = v / 10_000;
+        four(high, digits, at);
+        four(v - high * 10_000, digits, at + 4);
+    }
+
+    /** {@code v} (below 10^4) as four digits at {@code at}. */
+    private static void four(int v, byte[] digits, int at) {
+        int high = v / 100;
+        int low = v - high * 100;
+        digits[at] = TENS[high];
+        digits[at + 1] = ONES[high];
+        digits[at + 2] = TENS[low];
+        digits[at + 3] = ONES[low];
     }
 
     /**
