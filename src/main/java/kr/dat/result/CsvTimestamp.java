@@ -30,6 +30,11 @@ final class CsvTimestamp {
     }
 
     static long micros(String s, int from, int to) {
+        return micros(s, from, to, null);
+    }
+
+    /** {@link #micros(String, int, int)}; a valid time is also remembered in {@code last} (if any) up to its seconds. */
+    private static long micros(String s, int from, int to, Sequence last) {
         int n = to;
         int[] pos = {from};
         int year = number(s, pos, n, 4, 4);
@@ -55,22 +60,68 @@ final class CsvTimestamp {
         if (minute < 0 || !expect(s, pos, n, ':')) {
             return Long.MIN_VALUE;
         }
-        int second = number(s, pos, n, 1, 2);
-        if (second < 0 || !expect(s, pos, n, '.')) {
+        int secondsAt = pos[0];
+        long secondMicros = secondsAndFraction(s, secondsAt, n);
+        if (secondMicros < 0 || hour > 23 || minute > 59) {
             return Long.MIN_VALUE;
-        }
-        int fracStart = pos[0];
-        int frac = number(s, pos, n, 1, 6);
-        if (frac < 0 || pos[0] != n || hour > 23 || minute > 59 || second > 59) {
-            return Long.MIN_VALUE;
-        }
-        for (int digits = pos[0] - fracStart; digits < 6; digits++) {
-            frac *= 10;
         }
         if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)) {
             return Long.MIN_VALUE;
         }
-        return epochDay(year, month, day) * MICROS_PER_DAY + ((hour * 60L + minute) * 60L + second) * 1_000_000L + frac;
+        long minuteMicros = epochDay(year, month, day) * MICROS_PER_DAY + (hour * 60L + minute) * 60_000_000L;
+        if (last != null) {
+            last.remember(s, from, secondsAt - from, minuteMicros);
+        }
+        return minuteMicros + secondMicros;
+    }
+
+    /** {@code s.f} from {@code from} to exactly {@code to} (1–2 digits up to 59, a point, 1–6 digits) in microseconds, or −1. */
+    private static long secondsAndFraction(String s, int from, int to) {
+        int[] pos = {from};
+        int second = number(s, pos, to, 1, 2);
+        if (second < 0 || !expect(s, pos, to, '.')) {
+            return -1;
+        }
+        int fracStart = pos[0];
+        int frac = number(s, pos, to, 1, 6);
+        if (frac < 0 || pos[0] != to || second > 59) {
+            return -1;
+        }
+        for (int digits = pos[0] - fracStart; digits < 6; digits++) {
+            frac *= 10;
+        }
+        return second * 1_000_000L + frac;
+    }
+
+    /**
+     * The times of one file, read in row order. Consecutive rows nearly always share their date,
+     * hour and minute: a time whose text up to its seconds is exactly that of the last one read in
+     * full has the same (valid) fields, so only its seconds and fraction are read.
+     */
+    static final class Sequence {
+        private String text;
+        private int from;
+        private int length = -1;
+        private long minuteMicros;
+
+        /** As {@link CsvTimestamp#seconds(String, int, int)}. */
+        double seconds(String s, int start, int end) {
+            if (s == text && end - start > length && length > 0 && s.regionMatches(start, s, from, length)) {
+                long rest = secondsAndFraction(s, start + length, end);
+                if (rest >= 0) {
+                    return (minuteMicros + rest) / 1e6;
+                }
+            }
+            long micros = micros(s, start, end, this);
+            return micros == Long.MIN_VALUE ? Double.NaN : micros / 1e6;
+        }
+
+        private void remember(String s, int start, int prefix, long micros) {
+            text = s;
+            from = start;
+            length = prefix;
+            minuteMicros = micros;
+        }
     }
 
     private static final int[] DAYS = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

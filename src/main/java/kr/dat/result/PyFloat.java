@@ -20,8 +20,9 @@ final class PyFloat {
     private static final double[] POW10 = new double[23];
     private static final long FIFTEEN_DIGITS = 100_000_000_000_000L;
     private static final long[] LONG_POW10 = new long[19];
-    private static final byte[] TENS = new byte[100];
-    private static final byte[] ONES = new byte[100];
+    /** The tens and the ones digit of 0–99, as ASCII. */
+    static final byte[] TENS = new byte[100];
+    static final byte[] ONES = new byte[100];
 
     static {
         double p = 1;

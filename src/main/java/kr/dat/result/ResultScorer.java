@@ -635,6 +635,7 @@ public final class ResultScorer {
         double prevState = Double.NaN;
         int successes = 0;
         int fails = 0;
+        CsvTimestamp.Sequence times = new CsvTimestamp.Sequence();
         for (int r = 0; r < rows; r++) {
             int rec = r + 1;
             int width = table.width(rec);
@@ -645,7 +646,7 @@ public final class ResultScorer {
                 throw new ScoringException(where(r) + "has no current_time");
             }
             t = table.quoted(rec, timeCol) ? CsvTimestamp.seconds(table.raw(rec, timeCol))
-                    : CsvTimestamp.seconds(text, table.start(rec, timeCol), table.end(rec, timeCol));
+                    : times.seconds(text, table.start(rec, timeCol), table.end(rec, timeCol));
             if (Double.isNaN(t)) {
                 throw new ScoringException(where(r) + "current_time '" + abbreviate(table.cell(rec, timeCol))
                         + "' is not a time like 2025-01-24 14:24:44.905");

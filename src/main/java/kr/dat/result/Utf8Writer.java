@@ -104,19 +104,26 @@ public final class Utf8Writer {
      * below 10^9, {@code 1 ≤ k ≤ 22}): {@code 0.25}, {@code -10.0}, {@code 0.0001}.
      */
     Utf8Writer appendDecimal(boolean negative, int m, int k) {
-        int whole = k > 9 ? 0 : m / INT_POW10[k];
-        int wholeDigits = 1;
-        while (wholeDigits < 10 && whole >= INT_POW10[wholeDigits]) {
-            wholeDigits++;
+        int digits = (32 - Integer.numberOfLeadingZeros(m)) * 1233 >>> 12; // log10 by the bit length: exact or one short
+        if (m >= INT_POW10[digits]) {
+            digits++;
         }
-        int length = (negative ? 1 : 0) + wholeDigits + 1 + k;
+        int length = (negative ? 1 : 0) + Math.max(1, digits - k) + 1 + k;
         room(length);
         if (negative) {
             cur[pos] = '-';
         }
         int q = pos + length;
         int rest = m;
-        for (int i = 0; i < k; i++) {
+        int i = k;
+        for (; i >= 2; i -= 2) { // two digits per division
+            int next = rest / 100;
+            int pair = rest - next * 100;
+            cur[--q] = PyFloat.ONES[pair];
+            cur[--q] = PyFloat.TENS[pair];
+            rest = next;
+        }
+        if (i == 1) {
             int next = rest / 10;
             cur[--q] = (byte) ('0' + rest - next * 10);
             rest = next;

@@ -244,6 +244,52 @@ class ResultScorerRulesTest {
                 CsvTimestamp.micros("2024-02-29 10:00:00.0"));
     }
 
+    /**
+     * A file's times read in sequence (only the seconds when the text up to them repeats) read
+     * exactly as each one alone: against java.time for valid ones, NaN for broken ones, whatever
+     * came before.
+     */
+    @Test
+    void timesReadInSequenceAreTheTimesReadAlone() {
+        java.util.Random r = new java.util.Random(9);
+        String[] prefixes = {"2025-03-15 16:02:", "2025-03-15 16:03:", "2025-3-5 6:2:", "2025-03-15  16:02:", "2024-02-29 23:59:",
+            "2025-02-29 10:00:", "2025-03-15 24:00:", "2025-03-15 16:60:"};
+        String[] rests = {"55.048", "5.1", "59.999999", "00.0", "60.0", "7.", "8.1234567", "9.5x", ".5", "123.4", "1.25"};
+        StringBuilder text = new StringBuilder();
+        List<int[]> cells = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            String t = prefixes[r.nextInt(r.nextInt(4) == 0 ? prefixes.length : 2)] + rests[r.nextInt(r.nextInt(4) == 0 ? rests.length : 4)];
+            text.append(',');
+            cells.add(new int[] {text.length(), text.length() + t.length()});
+            text.append(t);
+        }
+        String all = text.toString();
+        CsvTimestamp.Sequence times = new CsvTimestamp.Sequence();
+        int valid = 0;
+        for (int[] c : cells) {
+            String one = all.substring(c[0], c[1]);
+            double alone = CsvTimestamp.seconds(one);
+            assertEquals(alone, times.seconds(all, c[0], c[1]), one);
+            java.time.LocalDateTime parsed = null;
+            try {
+                if (!one.matches("\\d{4}-\\d{1,2}-\\d{1,2} +\\d{1,2}:\\d{1,2}:\\d{1,2}\\.\\d{1,6}")) {
+                    throw new java.time.format.DateTimeParseException("not the format", one, 0);
+                }
+                parsed = java.time.LocalDateTime.parse(one.replaceAll(" +", " "),
+                        java.time.format.DateTimeFormatter.ofPattern("uuuu-M-d H:m:s.[SSSSSS][SSSSS][SSSS][SSS][SS][S]")
+                                .withResolverStyle(java.time.format.ResolverStyle.STRICT));
+            } catch (java.time.format.DateTimeParseException e) {
+                assertTrue(Double.isNaN(alone), one);
+            }
+            if (parsed != null) {
+                valid++;
+                java.time.Instant instant = parsed.toInstant(java.time.ZoneOffset.UTC);
+                assertEquals((instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000) / 1e6, alone, one);
+            }
+        }
+        assertTrue(valid > 10_000, "valid " + valid);
+    }
+
     /** Positions copied as written must be exactly their repr; all others are formatted to it. */
     @Test
     void positionCellsAreAlwaysTheReprOfTheirNumber() throws Exception {
