@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>The digits: a value that some decimal of at most 15 significant digits reads as (every
  * number the headset wrote, most derived ones) is found with two exact floating-point operations
- * — such a decimal is unique, so it is the shortest. Any other value goes to the Schubfach
- * algorithm in jackson-core (WildFly's module), which, unlike JDK 17's {@link Double#toString},
- * always gives the shortest digits.
+ * — such a decimal is unique, so it is the shortest. Else the nearest 16-digit decimal, then the
+ * nearest 17-digit one, is checked in exact 128-bit integer arithmetic; what that cannot decide
+ * (subnormals, powers of two, extreme exponents) goes to the Schubfach algorithm in jackson-core
+ * (WildFly's module), which, unlike JDK 17's {@link Double#toString}, always gives the shortest
+ * digits. The digits go straight into the output's bytes.
  */
 final class PyFloat {
 

@@ -10,10 +10,10 @@ import kr.dat.diagnosis.DiagnosisType;
 
 /**
  * Scores a headset's result CSV exactly as docs/scoring.md describes (the old server's numbers, its
- * processed file, without its crashes): split it with {@link CsvTable} (one quote-aware pass),
- * derive {@code time (second)},
- * {@code event}, {@code spend_time} and, for TENNISBALL, the split and min-max scaled positions,
- * write the columns sorted, and compute score, time_spent and fps. Pure: no I/O, no state.
+ * processed file, without its crashes): split it with {@link CsvTable} (one quote-aware pass), read
+ * the positions for TENNISBALL (their ranges are needed first), then check and write every row in one
+ * pass — {@code time (second)}, {@code event}, {@code spend_time}, the split and min-max scaled
+ * positions, the columns sorted — and compute score, time_spent and fps. Pure: no I/O, no state.
  */
 public final class ResultScorer {
 
@@ -282,12 +282,12 @@ public final class ResultScorer {
 
     /**
      * The parts of each row's {@code "(x, y, z)"} ({@code Position}), per axis, with each axis's range.
-     * A part the headset wrote as a plain decimal ({@code -?digits.digits}, what it writes) of at
-     * most 26 bits of digits is kept as how it was read — sign, digits, digits after the point — in
-     * one int: the value is that integer divided by a power of ten (one exact-rounded division, as
-     * reading it did), and where that text is already the value's repr it is written back from those
-     * digits without formatting a double. An axis with any other part holds doubles instead. Half the
-     * memory of three double columns, and no copy of the text is needed to write them.
+     * A part the headset wrote as a decimal ({@code 0.2488537}, or {@code 9.942062E-05} for small
+     * ones) that comes to {@code ±m / 10^k} with {@code m} in 26 bits is kept as how it was read —
+     * sign, {@code k}, {@code m} — in one int: the value is that one exact-rounded division again (as
+     * reading it did), and where {@code m / 10^k} written out is the value's repr it is written from
+     * those digits without formatting a double. An axis with any other part holds doubles from then
+     * on. Half the memory of three double columns, and no note of where each part stood in the text.
      */
     static final class Positions {
         /** No number (a row without a readable group): the exponent field at 31, which no part uses. */
