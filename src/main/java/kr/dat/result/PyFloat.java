@@ -329,7 +329,36 @@ final class PyFloat {
         while (count > 1 && digits[count - 1] == '0') {
             count--;
         }
-        return (long) count << 32 | ((intDigits + exp) & 0xFFFFFFFFL);
+        int decpt = intDigits + exp;
+        if (count == 2) {
+            return oneDigit(a, digits, decpt);
+        }
+        return (long) count << 32 | (decpt & 0xFFFFFFFFL);
+    }
+
+    /**
+     * Java's rule (and so Schubfach's in jackson-core) writes at least two digits, and takes the
+     * closest two-digit decimal where one digit would do: 4.9e-324 where Python writes 5e-324 (only
+     * the smallest subnormals come here). Of the one-digit neighbours of {@code 0.d1d2 × 10^decpt}
+     * that read back as {@code a}, the closer; else the two digits as they are.
+     */
+    private static long oneDigit(double a, byte[] digits, int decpt) {
+        int two = (digits[0] - '0') * 10 + digits[1] - '0';
+        int down = two / 10;
+        int up = down + 1; // 10 means 1 with the point one place on
+        boolean downReads = down > 0 && Double.parseDouble(down + "e" + (decpt - 1)) == a;
+        boolean upReads = Double.parseDouble(up + "e" + (decpt - 1)) == a;
+        if (!downReads && !upReads) {
+            return 2L << 32 | (decpt & 0xFFFFFFFFL);
+        }
+        boolean takeUp = upReads && (!downReads || two % 10 >= 5);
+        int digit = takeUp ? up : down;
+        if (digit == 10) {
+            digits[0] = '1';
+            return 1L << 32 | ((decpt + 1) & 0xFFFFFFFFL);
+        }
+        digits[0] = (byte) ('0' + digit);
+        return 1L << 32 | (decpt & 0xFFFFFFFFL);
     }
 
     private static int put(byte[] buf, int at, String s) {

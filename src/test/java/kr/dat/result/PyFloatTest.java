@@ -24,6 +24,11 @@ class PyFloatTest {
         assertEquals("-123.456", PyFloat.repr(-123.456));
         assertEquals("0.9999999999999998", PyFloat.repr(0.9999999999999998));
         assertEquals("1.2345678901234567e+20", PyFloat.repr(1.2345678901234567e20));
+        // the smallest subnormals, where Java's Double.toString keeps two digits and Python one
+        assertEquals("5e-324", PyFloat.repr(Double.MIN_VALUE));
+        assertEquals("1e-323", PyFloat.repr(2 * Double.MIN_VALUE));
+        assertEquals("1.5e-323", PyFloat.repr(3 * Double.MIN_VALUE));
+        assertEquals("1e-322", PyFloat.repr(20 * Double.MIN_VALUE));
         assertEquals("nan", PyFloat.repr(Double.NaN));
         assertEquals("-inf", PyFloat.repr(Double.NEGATIVE_INFINITY));
     }
@@ -70,6 +75,22 @@ class PyFloatTest {
         }
         assertTrue(fast > 100_000, "the 15-digit path was taken " + fast + " times");
         assertTrue(exact > 50_000, "the 16/17-digit path was taken " + exact + " times");
+    }
+
+    /** Subnormals: read back, never longer than Schubfach's digits, the same where those have three or more. */
+    @Test
+    void subnormalsAreShortestToo() {
+        for (int i = 1; i <= 5000; i++) {
+            double d = i * Double.MIN_VALUE;
+            String ours = PyFloat.repr(d);
+            assertEquals(d, Double.parseDouble(ours), ours);
+            String theirs = significant(com.fasterxml.jackson.core.io.NumberOutput.toString(d, true));
+            String mine = significant(ours);
+            assertTrue(mine.length() <= theirs.length(), () -> d + ": " + ours + " vs " + theirs);
+            if (theirs.length() >= 3) {
+                assertEquals(theirs, mine, () -> d + ": " + ours);
+            }
+        }
     }
 
     /** The significant digits of a decimal text, without sign, point, exponent or leading/trailing zeros. */
