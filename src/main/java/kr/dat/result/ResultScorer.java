@@ -301,14 +301,12 @@ public final class ResultScorer {
         private final double[][] wide = new double[3][];
         private final double[] min = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
         private final double[] max = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        private final int rows;
         private final long[] m = new long[3];
         private final int[] k = new int[3];
         /** The first problem found (a part that is not a finite number, or no group at all), thrown after the rows are checked. */
         private ScoringException rejected;
 
         private Positions(int rows) {
-            this.rows = rows;
             for (int a = 0; a < 3; a++) {
                 packed[a] = new int[rows];
             }
@@ -356,18 +354,17 @@ public final class ResultScorer {
                     continue;
                 }
                 for (int a = 0; a < 3 && p.rejected == null; a++) {
-                    double d = decimal(v, parts[2 * a], parts[2 * a + 1]);
+                    int bits = packed(v, parts[2 * a], parts[2 * a + 1]);
+                    double d = bits != NOT_PACKED ? value(bits) : decimal(v, parts[2 * a], parts[2 * a + 1]);
                     if (Double.isNaN(d) || Double.isInfinite(d)) {
                         String part = v.substring(parts[2 * a], parts[2 * a + 1]);
                         p.rejected = new ScoringException(where(r) + "Position part '" + abbreviate(part.strip())
                                 + "' is not a finite number");
+                    } else if (bits != NOT_PACKED && p.wide[a] == null) {
+                        p.packed[a][r] = bits;
+                        p.range(a, d);
                     } else {
-                        int bits = packed(v, parts[2 * a], parts[2 * a + 1]);
-                        if (bits != NOT_PACKED) {
-                            p.put(a, r, bits < 0, bits & DIGITS, bits >>> 26 & 31);
-                        } else {
-                            p.put(a, r, d);
-                        }
+                        p.put(a, r, d);
                     }
                 }
                 any = true;
@@ -493,10 +490,17 @@ public final class ResultScorer {
                 }
                 k += minus ? e : -e;
             }
-            if (i != to || k < 0 || k > 22) {
-                return NOT_PACKED;
-            }
+            return i != to || k < 0 || k > 22 ? NOT_PACKED : pack(negative, m, k);
+        }
+
+        /** {@code ±m / 10^k} in one int: the sign bit, {@code k} in bits 26–30, {@code m} below them. */
+        private static int pack(boolean negative, long m, int k) {
             return (negative ? 1 << 31 : 0) | k << 26 | (int) m;
+        }
+
+        /** The {@code k} of {@link #pack}; 31 for {@link #EMPTY} (and {@link #NOT_PACKED}). */
+        private static int exponent(int bits) {
+            return bits >>> 26 & 31;
         }
 
         /** A part read as {@code ±m / 10^k} ({@code m} below 10^15, {@code k} at most 22). */
@@ -506,7 +510,7 @@ public final class ResultScorer {
                 d = -d;
             }
             if (wide[axis] == null && m <= DIGITS) {
-                packed[axis][r] = (negative ? 1 << 31 : 0) | k << 26 | (int) m;
+                packed[axis][r] = pack(negative, m, k);
                 range(axis, d);
             } else {
                 put(axis, r, d);
@@ -516,7 +520,7 @@ public final class ResultScorer {
         /** A part that only a double holds: the axis turns wide (once) if it is not already. */
         private void put(int axis, int r, double d) {
             if (wide[axis] == null) {
-                double[] w = new double[rows];
+                double[] w = new double[packed[axis].length];
                 for (int i = 0; i < r; i++) {
                     w[i] = value(packed[axis][i]);
                 }
@@ -545,7 +549,7 @@ public final class ResultScorer {
         }
 
         private static double value(int bits) {
-            int k = bits >>> 26 & 31;
+            int k = exponent(bits);
             if (k == 31) {
                 return Double.NaN;
             }
@@ -557,7 +561,7 @@ public final class ResultScorer {
         void append(Utf8Writer out, int axis, int r) {
             if (wide[axis] == null) {
                 int bits = packed[axis][r];
-                int k = bits >>> 26 & 31;
+                int k = exponent(bits);
                 int m = bits & DIGITS;
                 if (k == 31) {
                     return;

@@ -105,7 +105,7 @@ public final class Utf8Writer {
      */
     Utf8Writer appendDecimal(boolean negative, int m, int k) {
         int digits = (32 - Integer.numberOfLeadingZeros(m)) * 1233 >>> 12; // log10 by the bit length: exact or one short
-        if (m >= INT_POW10[digits]) {
+        if (m >= PyFloat.longPow10(digits)) {
             digits++;
         }
         int length = (negative ? 1 : 0) + Math.max(1, digits - k) + 1 + k;
@@ -137,9 +137,6 @@ public final class Utf8Writer {
         pos += length;
         return this;
     }
-
-    private static final int[] INT_POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
-        1_000_000_000};
 
     private void appendNonAscii(char c, char low) {
         room(4);
