@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -26,6 +27,7 @@ import kr.dat.platform.config.AppConfig;
 import kr.dat.platform.config.Times;
 import kr.dat.platform.persistence.Transactions;
 import kr.dat.storage.ObjectStore;
+import kr.dat.storage.PutGate;
 import kr.dat.storage.StorageException;
 
 /**
@@ -152,9 +154,25 @@ public class ResultPipeline {
             return;
         }
         Diagnosis d = diagnosis.get();
+        LocalDateTime now = Times.nowUtc();
+        String fileName = fileName(d, now);
         // scoring is pure: it runs beside the claim, and its result is used only if the claim is won
         CompletableFuture<Scoring> scoring = CompletableFuture.supplyAsync(() -> score(csv, d.type()), executor);
-        Optional<ResultRepository.Progress> claimed = tx.call(() -> claim(d, patientId, csv));
+        // so do the two puts, but their objects appear only once the claim has committed (PutGate)
+        PutGate committed = new PutGate();
+        Early early = putEarly(diagnosisId, fileName, csv, scoring, committed);
+        Optional<ResultRepository.Progress> outcome = Optional.empty();
+        try {
+            outcome = tx.call(() -> claim(d, patientId, fileName, csv, now));
+        } finally {
+            if (outcome.isPresent()) {
+                committed.open();
+            } else {
+                committed.shut();
+                early.abandoned(diagnosisId);
+            }
+        }
+        Optional<ResultRepository.Progress> claimed = outcome;
         if (claimed.isEmpty()) {
             LOG.warning(() -> "Repeated upload for diagnosis " + diagnosisId + " ignored (the first one counts)");
             receipt.accept(Receipt.DUPLICATE);
@@ -168,7 +186,58 @@ public class ResultPipeline {
         laps.lap(ResultMetrics.Phase.CLAIM);
         receipt.accept(Receipt.STORED);
         // the first attempt holds the lease the claim took and works from memory: nothing is read back
-        attempt(diagnosisId, () -> run(diagnosisId, claimed.get(), d.type(), csv, scoring, laps));
+        attempt(diagnosisId, () -> run(diagnosisId, claimed.get(), d.type(), csv, scoring, early, laps));
+    }
+
+    /**
+     * The first attempt's two puts, begun beside the claim: the original at once, the processed file
+     * as soon as it is scored (none for a rejected file). Each ends only if the claim commits.
+     */
+    private record Early(CompletableFuture<Void> original, CompletableFuture<Void> processed) {
+
+        /** The claim was not won or failed: the puts fail at their gate; nothing waits for them. */
+        void abandoned(int diagnosisId) {
+            CompletableFuture.allOf(original, processed).whenComplete((v, e) -> LOG.fine(() ->
+                    "Puts begun for an unclaimed upload of diagnosis " + diagnosisId + " abandoned"));
+        }
+    }
+
+    private Early putEarly(int diagnosisId, String fileName, String csv, CompletableFuture<Scoring> scoring, PutGate gate) {
+        CompletableFuture<Void> original = storeOriginal(diagnosisId, originalKey(diagnosisId, fileName), csv, gate);
+        CompletableFuture<Void> processed = scoring.thenAcceptAsync(s -> {
+            if (s.result() != null) {
+                try {
+                    storeProcessed(processedKey(diagnosisId, fileName), s.result(), gate);
+                } catch (StorageException e) {
+                    throw new CompletionException(e);
+                }
+            }
+        }, executor);
+        return new Early(original, processed);
+    }
+
+    /** The original into the bucket on a worker, then noted (so a retry does not store it again). */
+    private CompletableFuture<Void> storeOriginal(int diagnosisId, String key, String content, PutGate gate) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                store.putText(key, content, gate);
+            } catch (StorageException e) {
+                throw new CompletionException(e);
+            }
+            tx.run(() -> uploads.markRawStored(diagnosisId));
+        }, executor);
+    }
+
+    private void storeProcessed(String key, ScoredResult scored, PutGate gate) throws StorageException {
+        store.putText(key, scored.processed()::openStream, scored.processed().size(), gate);
+    }
+
+    private static String originalKey(int diagnosisId, String fileName) {
+        return "diagnosis/" + diagnosisId + "/original/" + fileName;
+    }
+
+    private static String processedKey(int diagnosisId, String fileName) {
+        return "diagnosis/" + diagnosisId + "/processed/" + fileName;
     }
 
     /** A scored file, or why it was rejected. */
@@ -186,14 +255,14 @@ public class ResultPipeline {
         }
     }
 
-    /**
-     * In a transaction: held, leased to this node and pending, or none of them (empty). Names the
-     * files by the upload time in the API's zone.
-     */
-    private Optional<ResultRepository.Progress> claim(Diagnosis d, int patientId, String csv) {
-        LocalDateTime now = Times.nowUtc();
-        String stamp = now.atOffset(ZoneOffset.UTC).atZoneSameInstant(config.apiZone()).format(STAMP);
-        String fileName = d.type().name() + "_" + d.level() + "_" + stamp + ".csv";
+    /** The files' name: the type, the level and the upload time in the API's zone. */
+    private String fileName(Diagnosis d, LocalDateTime nowUtc) {
+        String stamp = nowUtc.atOffset(ZoneOffset.UTC).atZoneSameInstant(config.apiZone()).format(STAMP);
+        return d.type().name() + "_" + d.level() + "_" + stamp + ".csv";
+    }
+
+    /** In a transaction: held, leased to this node and pending, or none of them (empty). */
+    private Optional<ResultRepository.Progress> claim(Diagnosis d, int patientId, String fileName, String csv, LocalDateTime now) {
         if (!uploads.claim(d.id(), patientId, fileName, csv, now, now.plusSeconds(LEASE_SECONDS))) {
             return Optional.empty();
         }
@@ -215,7 +284,7 @@ public class ResultPipeline {
             Optional<ResultRepository.Progress> found = uploads.progress(diagnosisId);
             Optional<Diagnosis> diagnosis = diagnoses.find(diagnosisId);
             if (found.isPresent() && !found.get().done() && diagnosis.isPresent()) {
-                run(diagnosisId, found.get(), diagnosis.get().type(), null, null, null);
+                run(diagnosisId, found.get(), diagnosis.get().type(), null, null, null, null);
             }
         });
     }
@@ -241,24 +310,17 @@ public class ResultPipeline {
      * (unless scoring ran beside the claim already) and stores the processed file; the session ends
      * only when both are in the bucket (FAILED only when the original is). {@code held}: the
      * content, when this node has it in memory (else it is read from the database);
-     * {@code scoring}: its scoring, if already started; {@code laps}: the first attempt's timing, or
-     * null (a retry is not timed).
+     * {@code scoring}: its scoring, if already started; {@code early}: the puts begun beside the
+     * claim, if any; {@code laps}: the first attempt's timing, or null (a retry is not timed).
      */
     private void run(int diagnosisId, ResultRepository.Progress u, DiagnosisType type, String held,
-                     CompletableFuture<Scoring> scoring, Laps laps) {
-        String original = "diagnosis/" + diagnosisId + "/original/" + u.fileName();
-        String processed = "diagnosis/" + diagnosisId + "/processed/" + u.fileName();
+                     CompletableFuture<Scoring> scoring, Early early, Laps laps) {
+        String original = originalKey(diagnosisId, u.fileName());
+        String processed = processedKey(diagnosisId, u.fileName());
         try {
             String content = held != null ? held : uploads.content(diagnosisId).orElseThrow();
             CompletableFuture<Void> originalStored = u.rawStored() ? CompletableFuture.completedFuture(null)
-                    : CompletableFuture.runAsync(() -> {
-                        try {
-                            store.putText(original, content);
-                        } catch (StorageException e) {
-                            throw new java.util.concurrent.CompletionException(e);
-                        }
-                        tx.run(() -> uploads.markRawStored(diagnosisId));
-                    }, executor);
+                    : early != null ? early.original() : storeOriginal(diagnosisId, original, content, PutGate.opened());
             Scoring s = scoring != null ? scoring.join() : score(content, type);
             lap(laps, ResultMetrics.Phase.SCORING);
             if (s.rejected() != null) {
@@ -275,7 +337,11 @@ public class ResultPipeline {
             }
             ScoredResult scored = s.result();
             try {
-                store.putText(processed, scored.processed()::openStream, scored.processed().size());
+                if (early != null) {
+                    await(early.processed());
+                } else {
+                    storeProcessed(processed, scored, PutGate.opened());
+                }
             } finally {
                 await(originalStored); // never leave the original's put running unobserved
             }
@@ -346,7 +412,7 @@ public class ResultPipeline {
     private static void await(CompletableFuture<Void> put) throws StorageException {
         try {
             put.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof StorageException se) {
                 throw se;
             }

@@ -4,10 +4,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import kr.dat.platform.config.AppConfig;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -19,7 +22,8 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.TlsTrustManagersProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -39,6 +43,7 @@ public class ObjectStore {
 
     private static final Logger LOG = Logger.getLogger(ObjectStore.class.getName());
     static final Duration HEALTH_TIMEOUT = Duration.ofMillis(2500);
+    private static final String TEXT_CSV = "text/csv; charset=utf-8";
 
     @Inject
     AppConfig config;
@@ -54,14 +59,22 @@ public class ObjectStore {
     }
 
     void init(AppConfig.Storage settings) {
+        init(settings, null);
+    }
+
+    /** {@code trust}: whom HTTPS trusts, or null for the JVM's default trust store (tests pass their own). */
+    void init(AppConfig.Storage settings, TlsTrustManagersProvider trust) {
+        ApacheHttpClient.Builder http = ApacheHttpClient.builder() // streams a body as it reads it (PutGate needs that)
+                .connectionTimeout(Duration.ofSeconds(3))
+                .socketTimeout(Duration.ofSeconds(10));
+        if (trust != null) {
+            http.tlsTrustManagersProvider(trust);
+        }
         bucket = settings.bucket();
         createBucket = settings.createBucket();
         S3ClientBuilder b = S3Client.builder()
                 .region(Region.of(settings.region()))
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(3))
-                        .socketTimeout(Duration.ofSeconds(10))
-                        .build())
+                .httpClient(http.build())
                 .credentialsProvider(credentials(settings))
                 // S3-compatible stores (s3proxy, MinIO) reject the SDK's default trailing checksums
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
@@ -97,22 +110,25 @@ public class ObjectStore {
     }
 
     public void putText(String key, String text) throws StorageException {
-        ensureBucket();
-        try {
-            s3.putObject(r -> r.bucket(bucket).key(key).contentType("text/csv; charset=utf-8"),
-                    RequestBody.fromString(text, StandardCharsets.UTF_8));
-        } catch (SdkException e) {
-            throw new StorageException("could not store " + key, e);
-        }
+        putText(key, text, PutGate.opened());
     }
 
-    /** Stores {@code length} bytes of UTF-8 text read from a fresh stream per attempt (no copy into one array). */
-    public void putText(String key, java.util.function.Supplier<java.io.InputStream> utf8, long length) throws StorageException {
+    /** Stores {@code text} as UTF-8; the object appears only once {@code gate} opens (see {@link PutGate}). */
+    public void putText(String key, String text, PutGate gate) throws StorageException {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        putText(key, () -> new ByteArrayInputStream(utf8), utf8.length, gate);
+    }
+
+    /**
+     * Stores {@code length} bytes of UTF-8 text read from a fresh stream per attempt (no copy into one
+     * array); the object appears only once {@code gate} opens.
+     */
+    public void putText(String key, Supplier<InputStream> utf8, long length, PutGate gate) throws StorageException {
         ensureBucket();
         try {
-            s3.putObject(r -> r.bucket(bucket).key(key).contentType("text/csv; charset=utf-8").contentLength(length),
-                    RequestBody.fromContentProvider(utf8::get, length, "text/csv; charset=utf-8"));
-        } catch (SdkException e) {
+            s3.putObject(r -> r.bucket(bucket).key(key).contentType(TEXT_CSV).contentLength(length),
+                    RequestBody.fromContentProvider(() -> gate.hold(utf8.get(), length), length, TEXT_CSV));
+        } catch (SdkException | java.io.UncheckedIOException e) { // the latter: the body failed while the SDK signed it
             throw new StorageException("could not store " + key, e);
         }
     }

@@ -25,19 +25,23 @@ public final class DevStack implements AutoCloseable {
     public static final String BUCKET = "test-bucket";
     public static final String DB_USER = "postgres";
     public static final String DB_PASSWORD = "postgres";
+    /** The password of the S3 API's self-signed key store (tests and benchmarks only). */
+    public static final String KEY_STORE_PASSWORD = "dat-dev-tls";
 
     private final EmbeddedPostgres postgres;
     private S3Proxy s3;
     private final BlobStoreContext blobContext;
     private final Path s3Dir;
     private final int s3Port;
+    private final Path s3KeyStore;
 
-    private DevStack(EmbeddedPostgres postgres, S3Proxy s3, BlobStoreContext blobContext, Path s3Dir, int s3Port) {
+    private DevStack(EmbeddedPostgres postgres, S3Proxy s3, BlobStoreContext blobContext, Path s3Dir, int s3Port, Path s3KeyStore) {
         this.postgres = postgres;
         this.s3 = s3;
         this.blobContext = blobContext;
         this.s3Dir = s3Dir;
         this.s3Port = s3Port;
+        this.s3KeyStore = s3KeyStore;
     }
 
     /** Starts both services keeping their data under {@code dataDir} (kept between runs). */
@@ -56,10 +60,22 @@ public final class DevStack implements AutoCloseable {
      * {@code synchronous_commit} off, which is faster and fine for tests): for benchmarks.
      */
     public static DevStack startDurable(Path dataDir) throws Exception {
-        return start(dataDir, freePort(), freePort(), true);
+        return startDurable(dataDir, false);
+    }
+
+    /**
+     * Durable, and with {@code tls} the S3 API over HTTPS only, with a self-signed certificate that
+     * {@link #serverProperties()} makes the server's JVM trust (as a bucket is reached in production).
+     */
+    public static DevStack startDurable(Path dataDir, boolean tls) throws Exception {
+        return start(dataDir, freePort(), freePort(), true, tls);
     }
 
     private static DevStack start(Path dataDir, int pgPort, int s3Port, boolean durable) throws Exception {
+        return start(dataDir, pgPort, s3Port, durable, false);
+    }
+
+    private static DevStack start(Path dataDir, int pgPort, int s3Port, boolean durable, boolean tls) throws Exception {
         Path pgDir = dataDir.resolve("postgres");
         Path s3Dir = dataDir.resolve("s3");
         Files.createDirectories(pgDir);
@@ -74,8 +90,9 @@ public final class DevStack implements AutoCloseable {
         try {
             BlobStoreContext ctx = blobContext(s3Dir);
             ctx.getBlobStore().createContainerInLocation(null, BUCKET); // as an administrator sets it up
-            S3Proxy proxy = startS3(ctx.getBlobStore(), s3Port);
-            return new DevStack(pg, proxy, ctx, s3Dir, s3Port);
+            Path keyStore = tls ? selfSignedKeyStore(dataDir.resolve("s3-tls.p12")) : null;
+            S3Proxy proxy = startS3(ctx.getBlobStore(), s3Port, keyStore);
+            return new DevStack(pg, proxy, ctx, s3Dir, s3Port, keyStore);
         } catch (Exception e) {
             pg.close();
             throw e;
@@ -88,12 +105,20 @@ public final class DevStack implements AutoCloseable {
         return ContextBuilder.newBuilder("filesystem").overrides(props).build(BlobStoreContext.class);
     }
 
-    private static S3Proxy startS3(BlobStore store, int port) throws Exception {
-        S3Proxy proxy = S3Proxy.builder()
+    /**
+     * An S3 API over {@code store} on {@code port}: plain HTTP, or HTTPS only when {@code keyStore}
+     * (PKCS12, password {@link #KEY_STORE_PASSWORD}) is given.
+     */
+    public static S3Proxy startS3(BlobStore store, int port, Path keyStore) throws Exception {
+        S3Proxy.Builder builder = S3Proxy.builder()
                 .blobStore(store)
-                .endpoint(URI.create("http://127.0.0.1:" + port))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, S3_ACCESS_KEY, S3_SECRET_KEY)
-                .build();
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, S3_ACCESS_KEY, S3_SECRET_KEY);
+        if (keyStore == null) {
+            builder.endpoint(URI.create("http://127.0.0.1:" + port));
+        } else {
+            builder.secureEndpoint(URI.create("https://127.0.0.1:" + port)).keyStore(keyStore.toString(), KEY_STORE_PASSWORD);
+        }
+        S3Proxy proxy = builder.build();
         proxy.start();
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (!"STARTED".equals(proxy.getState())) {
@@ -111,19 +136,39 @@ public final class DevStack implements AutoCloseable {
     }
 
     public synchronized void startS3() throws Exception {
-        s3 = startS3(blobContext.getBlobStore(), s3Port);
+        s3 = startS3(blobContext.getBlobStore(), s3Port, s3KeyStore);
+    }
+
+    /** A PKCS12 key store at {@code file} with a key and a self-signed certificate for 127.0.0.1, made by the JDK's keytool. */
+    public static Path selfSignedKeyStore(Path file) throws Exception {
+        Files.deleteIfExists(file);
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "s3", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "30", "-storetype", "PKCS12",
+                "-keystore", file.toString(), "-storepass", KEY_STORE_PASSWORD, "-keypass", KEY_STORE_PASSWORD)
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("keytool failed: " + output);
+        }
+        return file;
     }
 
     /** The -D options that point a WildFly of this project at this stack (dev mode). */
     public java.util.List<String> serverProperties() {
-        return java.util.List.of(
+        java.util.List<String> props = new java.util.ArrayList<>(java.util.List.of(
                 "-Dapp.db.url=" + jdbcUrl(),
                 "-Dapp.db.user=" + DB_USER,
                 "-Dapp.db.password=" + DB_PASSWORD,
                 "-DS3_ENDPOINT=" + s3Endpoint(),
                 "-DAWS_ACCESS_KEY_ID=" + S3_ACCESS_KEY,
                 "-DAWS_SECRET_ACCESS_KEY=" + S3_SECRET_KEY,
-                "-DS3_CREATE_BUCKET=true");
+                "-DS3_CREATE_BUCKET=true"));
+        if (s3KeyStore != null) { // the JVM's default trust, as a hospital adds its own CA to it
+            props.addAll(java.util.List.of("-Djavax.net.ssl.trustStore=" + s3KeyStore, "-Djavax.net.ssl.trustStoreType=PKCS12",
+                    "-Djavax.net.ssl.trustStorePassword=" + KEY_STORE_PASSWORD));
+        }
+        return props;
     }
 
     public String jdbcUrl() {
@@ -131,7 +176,7 @@ public final class DevStack implements AutoCloseable {
     }
 
     public String s3Endpoint() {
-        return "http://127.0.0.1:" + s3Port;
+        return (s3KeyStore == null ? "http" : "https") + "://127.0.0.1:" + s3Port;
     }
 
     public Path s3Directory() {

@@ -85,7 +85,10 @@ public final class LiveBenchmark {
         System.out.printf(Locale.ROOT, "machine: %d cores, %d GiB; JDK %s%n", Runtime.getRuntime().availableProcessors(),
                 (((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                         .getTotalMemorySize() + (1L << 29)) >> 30, System.getProperty("java.version"));
-        try (DevStack stack = DevStack.startDurable(work.resolve("stack"))) {
+        // -Dbench.s3=https: the bucket over HTTPS (self-signed, trusted by the nodes), as AWS S3 is reached
+        boolean tls = "https".equals(System.getProperty("bench.s3", "http"));
+        try (DevStack stack = DevStack.startDurable(work.resolve("stack"), tls)) {
+            System.out.println("bucket: " + stack.s3Endpoint());
             database = stack.dataSource();
             try (Connection c = database.getConnection(); Statement st = c.createStatement()) {
                 st.execute("ALTER SYSTEM SET track_wal_io_timing = on"); // for walSyncs(): time spent in WAL fsyncs
