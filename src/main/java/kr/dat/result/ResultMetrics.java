@@ -35,11 +35,11 @@ public class ResultMetrics {
     public enum Phase {
         /** Message whole → the upload handed to the pipeline: waiting for the socket's turn, JSON decoding. */
         DECODE,
-        /** The live-session check and the durable claim's transaction (scoring runs beside it). */
+        /** The live-session check and the durable claim's transaction (scoring and both puts run beside it). */
         CLAIM,
         /** Claim committed → scoring done (zero when scoring finished first). */
         SCORING,
-        /** Scored → both files in the bucket (the original's put started at the claim). */
+        /** Scored → both files in the bucket: what the puts, begun beside the claim, still needed after it. */
         STORE,
         /** The transaction that makes the record and ends the session. */
         RECORD

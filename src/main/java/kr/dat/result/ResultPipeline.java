@@ -38,8 +38,9 @@ import kr.dat.storage.StorageException;
  * in PostgreSQL (once per diagnosis: a repeat is ignored) in the same transaction that marks the
  * session as waiting for its result. From here on the upload cannot be lost. The claim also leases
  * the upload to this node, so the first attempt needs no second transaction. Scoring, which has no
- * effect outside memory, runs beside the claim; nothing reaches the bucket or the headset before the
- * claim is committed.</li>
+ * effect outside memory, runs beside the claim, and so do the two puts, but each holds back its last
+ * byte until the claim has committed ({@link PutGate}): no object exists in the bucket, and the headset
+ * hears nothing, before the claim is committed; a claim that fails or loses abandons the puts.</li>
  * <li>{@link #process}, now and — if the bucket is away or the server restarts — later by
  * {@link ResultRetryTimer}, on whichever node holds the lease: the original and the processed file
  * into the bucket (side by side), then the record and COMPLETED in one transaction; a rejected CSV
