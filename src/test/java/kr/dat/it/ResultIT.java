@@ -133,6 +133,30 @@ class ResultIT extends ApiIT {
     }
 
     @Test
+    void anUploadThatLosesItsClaimLeavesNothingInTheBucket() throws Exception {
+        LiveSession s = LiveSession.create(api);
+        try (Headset v2 = Headset.connect(api.base(), s.patientCode(), java.util.Map.of(), List.of("dat.v2"), "")) {
+            int id = s.startOk();
+            v2.expect("s_start_diagnosis");
+            // another worker's claim of this session's result, its lease running: this upload loses the claim
+            TestDb.update("INSERT INTO result_uploads (diagnosis_id, patient_id, file_name, content, attempts, next_attempt_at, "
+                    + "received_at) VALUES (?, ?, 'BALANCEBALL_1_20000101000000.csv', 'claimed first', 1, "
+                    + "now() + interval '1 hour', now())", id, s.patientId());
+            try {
+                v2.send("c_upload_result", upload(id, fixture("balanceball_level1_sample.csv")));
+                assertEquals("duplicate", v2.expect("s_upload_received").getJsonObject("data").getString("status"));
+                // its puts began beside the claim; the lost claim abandoned them, so nothing appears (watched for 1 s)
+                long until = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+                do {
+                    assertEquals(List.of(), Bucket.keys("diagnosis/" + id + "/"), "an object of an upload that was never claimed");
+                } while (System.nanoTime() < until);
+            } finally {
+                TestDb.update("UPDATE result_uploads SET done = TRUE, content = NULL WHERE diagnosis_id = ?", id);
+            }
+        }
+    }
+
+    @Test
     void anUploadDuringAStorageOutageCompletesWhenTheBucketIsBack() throws Exception {
         LiveSession s = LiveSession.create(api);
         String csv = fixture("fitbox_level1_synth.csv");
