@@ -169,8 +169,7 @@ public class ResultPipeline {
             if (outcome.isPresent()) {
                 committed.open();
             } else {
-                committed.shut();
-                early.abandoned(diagnosisId);
+                committed.shut(); // the puts fail at their gate, and the bucket discards what they sent
             }
         }
         Optional<ResultRepository.Progress> claimed = outcome;
@@ -195,12 +194,6 @@ public class ResultPipeline {
      * as soon as it is scored (none for a rejected file). Each ends only if the claim commits.
      */
     private record Early(CompletableFuture<Void> original, CompletableFuture<Void> processed) {
-
-        /** The claim was not won or failed: the puts fail at their gate; nothing waits for them. */
-        void abandoned(int diagnosisId) {
-            CompletableFuture.allOf(original, processed).whenComplete((v, e) -> LOG.fine(() ->
-                    "Puts begun for an unclaimed upload of diagnosis " + diagnosisId + " abandoned"));
-        }
     }
 
     private Early putEarly(int diagnosisId, String fileName, String csv, CompletableFuture<Scoring> scoring, PutGate gate) {

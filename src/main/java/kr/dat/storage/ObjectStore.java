@@ -109,10 +109,6 @@ public class ObjectStore {
         return bucket;
     }
 
-    public void putText(String key, String text) throws StorageException {
-        putText(key, text, PutGate.opened());
-    }
-
     /** Stores {@code text} as UTF-8; the object appears only once {@code gate} opens (see {@link PutGate}). */
     public void putText(String key, String text, PutGate gate) throws StorageException {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);

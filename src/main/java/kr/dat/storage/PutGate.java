@@ -44,7 +44,7 @@ public final class PutGate {
     }
 
     /** Waits for the gate; true when open. */
-    boolean await() throws IOException {
+    private boolean await() throws IOException {
         try {
             return state.get();
         } catch (InterruptedException e) {
