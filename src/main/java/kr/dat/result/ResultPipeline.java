@@ -58,7 +58,10 @@ public class ResultPipeline {
     public static final int MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
     /** How long one worker may hold an upload before another node may take it over. */
     static final int LEASE_SECONDS = 120;
-    /** Threads for scoring and bucket writes: two cores' worth of scoring, plus puts waiting on the network. */
+    /**
+     * Threads for scoring and bucket writes: two cores' worth of scoring (one upload's scoring takes a
+     * second worker for half its rows when one is free), plus puts waiting on the network.
+     */
     private static final int WORKERS = 4;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final Logger LOG = Logger.getLogger(ResultPipeline.class.getName());
@@ -241,7 +244,7 @@ public class ResultPipeline {
     private Scoring score(String csv, DiagnosisType type) {
         long t0 = System.nanoTime();
         try {
-            ScoredResult r = ResultScorer.score(csv, type);
+            ScoredResult r = ResultScorer.score(csv, type, executor); // a second worker writes half the rows, if one is free
             metrics.scored(System.nanoTime() - t0);
             return new Scoring(r, null);
         } catch (ScoringException e) {

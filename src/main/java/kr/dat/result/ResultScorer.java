@@ -6,6 +6,11 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.IntUnaryOperator;
 import kr.dat.diagnosis.DiagnosisType;
 
 /**
@@ -31,7 +36,31 @@ public final class ResultScorer {
     private ResultScorer() {
     }
 
+    /** Rows from which {@link #score(String, DiagnosisType, Executor)} writes the second half on a helper. */
+    static final int SPLIT_ROWS = 8_192;
+
+    /** Scores on this thread alone. */
     public static ScoredResult score(String csv, DiagnosisType type) throws ScoringException {
+        return score(csv, type, null, rows -> 0);
+    }
+
+    /**
+     * Scores with a second thread from {@code helper} for a file of {@value #SPLIT_ROWS} rows or more:
+     * it writes the second half of the rows while this thread writes the first, and the two outputs
+     * are joined without a copy (same bytes, same numbers, same first error as on one thread). If no
+     * helper thread is free, this thread writes the second half itself once it has written the
+     * first, so it never waits for a task still queued (a pool of scorers cannot starve itself).
+     */
+    public static ScoredResult score(String csv, DiagnosisType type, Executor helper) throws ScoringException {
+        return score(csv, type, helper, rows -> rows >= SPLIT_ROWS ? rows / 2 : 0);
+    }
+
+    /**
+     * {@code splitAt}: the number of data rows → the first row the helper writes (outside
+     * {@code [1, rows)}: no split). Tests choose it; the others split in the middle.
+     */
+    static ScoredResult score(String csv, DiagnosisType type, Executor helper, IntUnaryOperator splitAt)
+            throws ScoringException {
         String text = !csv.isEmpty() && csv.charAt(0) == '\uFEFF' ? csv.substring(1) : csv;
         CsvTable table = CsvTable.of(text);
         if (table.size() == 0) {
@@ -76,8 +105,12 @@ public final class ResultScorer {
         columns.sort(Comparator.comparing(Column::name, ResultScorer::compareCodePoints));
 
         // one pass over the rows: each row's time and State are read, checked, and the row written
+        int split = helper == null ? 0 : splitAt.applyAsInt(rows);
+        if (split < 1 || split >= rows) {
+            split = 0;
+        }
         Rows written = write(columns, table, header.length, timeCol, stateCol, rows, positions,
-                text.length() + 24 * rows);
+                text.length() + 24 * rows, helper, split);
         String lastScore = table.cell(rows, scoreCol);
         double score = lastScore.isEmpty() ? Double.NaN : number(lastScore);
         if (Double.isNaN(score)) {
@@ -609,13 +642,25 @@ public final class ResultScorer {
     private record Rows(Utf8Writer out, double first, double last, int successes, int fails) {
     }
 
+    /** What one stretch of rows found: the first row's time, its last row's time, and its events. */
+    private record Stretch(double first, double last, int successes, int fails) {
+    }
+
+    /** The columns of the processed file in their order, and which input columns are copied as one span. */
+    private record Layout(Column[] cols, int[] run, CsvTable table, int headerWidth, int timeCol, int stateCol,
+                          Positions positions) {
+    }
+
     /**
-     * Checks and writes every row in one pass: its width, its {@code current_time} (seconds since the
-     * first row) and its State. A drop of State is a Fail (start restarts), a rise a Success (start
-     * stays); the event and its {@code spend_time} are written on the row where State changed.
+     * Checks and writes every row: its width, its {@code current_time} (seconds since the first row)
+     * and its State. A drop of State is a Fail (start restarts), a rise a Success (start stays); the
+     * event and its {@code spend_time} are written on the row where State changed. With
+     * {@code split > 0}, rows from {@code split} on are written on a helper thread (see
+     * {@link #score(String, DiagnosisType, Executor)}); the first half's error, if any, is the one
+     * thrown, as on one thread.
      */
     private static Rows write(List<Column> columns, CsvTable table, int headerWidth, int timeCol, int stateCol, int rows,
-                              Positions positions, int sizeHint) throws ScoringException {
+                              Positions positions, int sizeHint, Executor helper, int split) throws ScoringException {
         Utf8Writer out = new Utf8Writer(sizeHint);
         for (int c = 0; c < columns.size(); c++) {
             if (c > 0) {
@@ -632,19 +677,119 @@ public final class ResultScorer {
             run[c] = !input ? 0 : c + 1 < cols.length && cols[c + 1].kind() == Column.Kind.INPUT
                     && cols[c + 1].index() == cols[c].index() + 1 ? run[c + 1] + 1 : 1;
         }
+        Layout layout = new Layout(cols, run, table, headerWidth, timeCol, stateCol, positions);
+        if (split == 0) {
+            Stretch all = write(layout, 0, rows, 0, 0, Double.NaN, out);
+            return new Rows(out, all.first(), all.last(), all.successes(), all.fails());
+        }
+        Utf8Writer secondOut = new Utf8Writer((int) ((long) sizeHint * (rows - split) / rows));
+        FutureTask<Stretch> second = new FutureTask<>(() -> writeFrom(layout, split, rows, secondOut));
+        try {
+            helper.execute(second);
+        } catch (RejectedExecutionException e) {
+            // no helper: this thread writes both halves
+        }
+        Stretch first;
+        try {
+            first = write(layout, 0, split, 0, 0, Double.NaN, out);
+        } catch (ScoringException | RuntimeException | Error e) {
+            second.cancel(false);
+            throw e;
+        }
+        second.run(); // nothing, if a helper has taken it already
+        Stretch rest = join(second);
+        out.take(secondOut);
+        return new Rows(out, first.first(), rest.last(), first.successes() + rest.successes(), first.fails() + rest.fails());
+    }
+
+    private static Stretch join(FutureTask<Stretch> task) throws ScoringException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the half is running: it ends on its own
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof ScoringException se) {
+                        throw se;
+                    }
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Rows {@code [from, to)} after the first half: the state the first half leaves them is worked out
+     * from the rows before {@code from} — the first row's time, the time of the last Fail before
+     * {@code from} (or of the first row), and the State just before. If one of those rows is broken,
+     * the first half throws and this half's result is dropped.
+     */
+    private static Stretch writeFrom(Layout l, int from, int to, Utf8Writer out) throws ScoringException {
+        CsvTimestamp.Sequence times = new CsvTimestamp.Sequence();
+        double first = time(l.table(), 1, l.timeCol(), times);
+        double start = first;
+        double later = state(l.table(), from, l.stateCol()); // the record of data row from - 1
+        double prevState = later;
+        for (int rec = from - 1; rec >= 1; rec--) { // later: record rec + 1's State, earlier: record rec's
+            double earlier = state(l.table(), rec, l.stateCol());
+            if (!Double.isNaN(earlier) && !Double.isNaN(later) && later < earlier) {
+                start = time(l.table(), rec + 1, l.timeCol(), times); // the last Fail before from
+                break;
+            }
+            later = earlier;
+        }
+        return write(l, from, to, first, start, prevState, out);
+    }
+
+    /** Record {@code rec}'s current_time in seconds, or NaN (missing or not a time). */
+    private static double time(CsvTable table, int rec, int timeCol, CsvTimestamp.Sequence times) {
+        if (table.missing(rec, timeCol)) {
+            return Double.NaN;
+        }
+        return table.quoted(rec, timeCol) ? CsvTimestamp.seconds(table.raw(rec, timeCol))
+                : times.seconds(table.text(), table.start(rec, timeCol), table.end(rec, timeCol));
+    }
+
+    /** Record {@code rec}'s State, or NaN (missing or not a number). */
+    private static double state(CsvTable table, int rec, int stateCol) {
+        return table.missing(rec, stateCol) ? Double.NaN : number(table, rec, stateCol);
+    }
+
+    /**
+     * Data rows {@code [from, to)} into {@code out}: {@code first} is the first row's time, {@code start}
+     * the time the current attempt started and {@code prevState} the State of the row before
+     * {@code from} (all ignored when {@code from} is 0).
+     */
+    private static Stretch write(Layout l, int from, int to, double first, double start, double prevState, Utf8Writer out)
+            throws ScoringException {
+        Column[] cols = l.cols();
+        int[] run = l.run();
+        CsvTable table = l.table();
+        int timeCol = l.timeCol();
+        int stateCol = l.stateCol();
+        Positions positions = l.positions();
         String text = table.text();
-        double first = 0;
-        double start = 0;
         double t = 0;
-        double prevState = Double.NaN;
         int successes = 0;
         int fails = 0;
         CsvTimestamp.Sequence times = new CsvTimestamp.Sequence();
-        for (int r = 0; r < rows; r++) {
+        for (int r = from; r < to; r++) {
             int rec = r + 1;
             int width = table.width(rec);
-            if (width > headerWidth) {
-                throw new ScoringException(where(r) + "has " + width + " fields but the header has " + headerWidth);
+            if (width > l.headerWidth()) {
+                throw new ScoringException(where(r) + "has " + width + " fields but the header has " + l.headerWidth());
             }
             if (table.missing(rec, timeCol)) {
                 throw new ScoringException(where(r) + "has no current_time");
@@ -716,7 +861,7 @@ public final class ResultScorer {
             }
             out.append('\n');
         }
-        return new Rows(out, first, t, successes, fails);
+        return new Stretch(first, t, successes, fails);
     }
 
     private static int compareCodePoints(String a, String b) {

@@ -158,6 +158,21 @@ public final class Utf8Writer {
         }
     }
 
+    /**
+     * Appends everything {@code rest} holds by taking over its chunks (no copy); {@code rest} must not
+     * be used afterwards. What is left free in this writer's current chunk stays unused.
+     */
+    void take(Utf8Writer rest) {
+        chunks.add(cur);
+        lengths.add(pos);
+        size += pos;
+        chunks.addAll(rest.chunks);
+        lengths.addAll(rest.lengths);
+        size += rest.size;
+        cur = rest.cur;
+        pos = rest.pos;
+    }
+
     /** Bytes written so far. */
     public long size() {
         return size + pos;
