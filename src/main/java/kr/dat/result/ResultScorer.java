@@ -77,8 +77,12 @@ public final class ResultScorer {
         int scoreCol = require(header, SCORE);
         int positionCol = tennis ? require(header, POSITION) : -1;
 
+        int split = helper == null ? 0 : splitAt.applyAsInt(rows);
+        if (split < 1 || split >= rows) {
+            split = 0;
+        }
         // positions first: the scaling needs each axis's range before any row is written
-        Positions positions = tennis ? Positions.read(table, positionCol, rows) : null;
+        Positions positions = tennis ? Positions.read(table, positionCol, rows, helper, split) : null;
         List<Column> columns = new ArrayList<>();
         Set<String> derived = new HashSet<>(List.of(TIME_SECONDS, EVENT, SPEND_TIME, "time_in_seconds"));
         if (tennis) {
@@ -105,10 +109,6 @@ public final class ResultScorer {
         columns.sort(Comparator.comparing(Column::name, ResultScorer::compareCodePoints));
 
         // one pass over the rows: each row's time and State are read, checked, and the row written
-        int split = helper == null ? 0 : splitAt.applyAsInt(rows);
-        if (split < 1 || split >= rows) {
-            split = 0;
-        }
         Rows written = write(columns, table, header.length, timeCol, stateCol, rows, positions,
                 text.length() + 24 * rows, helper, split);
         String lastScore = table.cell(rows, scoreCol);
@@ -338,6 +338,11 @@ public final class ResultScorer {
         private final int[] k = new int[3];
         /** The first problem found (a part that is not a finite number, or no group at all), thrown after the rows are checked. */
         private ScoringException rejected;
+        /** Whether a row had a group. */
+        private boolean any;
+        /** Reading one of two halves at once: a part that only a double holds stops it ({@link #gaveUp}). */
+        private boolean half;
+        private boolean gaveUp;
 
         private Positions(int rows) {
             for (int a = 0; a < 3; a++) {
@@ -345,13 +350,59 @@ public final class ResultScorer {
             }
         }
 
-        /** {@code "(x, y, z)"} of every row → three columns; a row without such a group gets empty cells. */
-        static Positions read(CsvTable table, int col, int rows) {
+        /** The second half of a split read: its own ranges, the same packed columns (other rows of them). */
+        private Positions(Positions first) {
+            System.arraycopy(first.packed, 0, packed, 0, 3);
+            half = true;
+        }
+
+        /**
+         * {@code "(x, y, z)"} of every row → three columns; a row without such a group gets empty cells.
+         * With {@code split > 0}, rows from {@code split} on are read on a helper thread at the same
+         * time (see {@link ResultScorer#score(String, DiagnosisType, Executor)}); if either half meets
+         * a part that only a double holds (rare: more than 8 digits, or an exponent beyond the
+         * packed form), the file is read again on one thread.
+         */
+        static Positions read(CsvTable table, int col, int rows, Executor helper, int split) throws ScoringException {
             Positions p = new Positions(rows);
-            boolean any = false;
+            if (split > 0) {
+                p.half = true;
+                Positions second = new Positions(p);
+                FutureTask<Void> task = new FutureTask<>(() -> second.read(table, col, split, rows), null);
+                fork(helper, task);
+                p.read(table, col, 0, split);
+                task.run(); // nothing, if a helper has taken it already
+                join(task);
+                if (!p.gaveUp && !second.gaveUp) {
+                    p.rejected = p.rejected != null ? p.rejected : second.rejected; // the first half's comes first
+                    p.any |= second.any;
+                    for (int a = 0; a < 3; a++) {
+                        p.min[a] = Math.min(p.min[a], second.min[a]);
+                        p.max[a] = Math.max(p.max[a], second.max[a]);
+                    }
+                    p.half = false;
+                    p.finish();
+                    return p;
+                }
+                p = new Positions(rows);
+            }
+            p.read(table, col, 0, rows);
+            p.finish();
+            return p;
+        }
+
+        private void finish() {
+            if (!any && rejected == null) {
+                rejected = new ScoringException("the Position column has no value like (x, y, z)");
+            }
+        }
+
+        /** Rows {@code [first, end)}, until the first problem (or, for a half, a part that needs a double). */
+        private void read(CsvTable table, int col, int first, int end) {
+            Positions p = this;
             int[] parts = new int[6];
             String text = table.text();
-            for (int r = 0; r < rows && p.rejected == null; r++) {
+            for (int r = first; r < end && p.rejected == null && !p.gaveUp; r++) {
                 int rec = r + 1;
                 String v;
                 int from;
@@ -402,10 +453,6 @@ public final class ResultScorer {
                 }
                 any = true;
             }
-            if (!any && p.rejected == null) {
-                p.rejected = new ScoringException("the Position column has no value like (x, y, z)");
-            }
-            return p;
         }
 
         /**
@@ -550,8 +597,12 @@ public final class ResultScorer {
             }
         }
 
-        /** A part that only a double holds: the axis turns wide (once) if it is not already. */
+        /** A part that only a double holds: the axis turns wide (once) if it is not already; a half gives up. */
         private void put(int axis, int r, double d) {
+            if (half) {
+                gaveUp = true;
+                return;
+            }
             if (wide[axis] == null) {
                 double[] w = new double[packed[axis].length];
                 for (int i = 0; i < r; i++) {
@@ -684,11 +735,7 @@ public final class ResultScorer {
         }
         Utf8Writer secondOut = new Utf8Writer((int) ((long) sizeHint * (rows - split) / rows));
         FutureTask<Stretch> second = new FutureTask<>(() -> writeFrom(layout, split, rows, secondOut));
-        try {
-            helper.execute(second);
-        } catch (RejectedExecutionException e) {
-            // no helper: this thread writes both halves
-        }
+        fork(helper, second);
         Stretch first;
         try {
             first = write(layout, 0, split, 0, 0, Double.NaN, out);
@@ -702,7 +749,17 @@ public final class ResultScorer {
         return new Rows(out, first.first(), rest.last(), first.successes() + rest.successes(), first.fails() + rest.fails());
     }
 
-    private static Stretch join(FutureTask<Stretch> task) throws ScoringException {
+    /** Offers {@code task} to {@code helper}; if refused, the caller runs it itself when it gets there. */
+    private static void fork(Executor helper, FutureTask<?> task) {
+        try {
+            helper.execute(task);
+        } catch (RejectedExecutionException e) {
+            // no helper: this thread does both
+        }
+    }
+
+    /** The task's result once it has run (here or on the helper), its exception as itself. */
+    private static <T> T join(FutureTask<T> task) throws ScoringException {
         boolean interrupted = false;
         try {
             while (true) {

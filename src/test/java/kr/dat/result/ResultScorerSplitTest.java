@@ -85,8 +85,9 @@ class ResultScorerSplitTest {
     /**
      * Rows with a random walk of State (rises, drops, repeats, missing and decimal values), times that
      * mostly move forward (sometimes quoted), TennisBall positions in the forms a headset writes and
-     * some it does not; in some files a broken row or two (bad time, bad State, a missing time, too
-     * many fields), so that the first error has to win across the split.
+     * some it does not (in a quarter of the files some parts of 12 digits); in some files a broken row
+     * or two (bad time, bad State, a missing time, too many fields, a part that is not finite), so
+     * that the first error has to win across the split.
      */
     private static String randomFile(Random rnd, DiagnosisType type, int rows) {
         boolean tennis = type == DiagnosisType.TENNISBALL;
@@ -97,6 +98,7 @@ class ResultScorerSplitTest {
         int broken2 = rnd.nextInt(3) == 0 ? rnd.nextInt(rows) : -1;
         LocalDateTime t = LocalDateTime.of(2025, 1, 24, 14, 24, 44, 905_000_000);
         int state = rnd.nextInt(3);
+        boolean longParts = rnd.nextInt(4) == 0; // parts of more than 8 digits: a double per part, read on one thread
         for (int r = 0; r < rows; r++) {
             t = t.plusNanos((rnd.nextInt(10) == 0 ? -200 + rnd.nextInt(200) : rnd.nextInt(1500)) * 1_000_000L);
             String time = TIME.format(t);
@@ -113,7 +115,8 @@ class ResultScorerSplitTest {
             };
             String row = time + "," + stateCell + "," + (r / 3);
             if (tennis) {
-                row += "," + switch (rnd.nextInt(8)) {
+                row += "," + switch (rnd.nextInt(longParts ? 9 : 8)) {
+                    case 8 -> "\"(0.123456789012, " + rnd.nextInt(5) + ".25, 1.5)\"";
                     case 0 -> "";
                     case 1 -> "\"(9.942062E-05, " + rnd.nextInt(5) + ".5, -1.25)\"";
                     case 2 -> "\"at (1, 2, 3)\"";
@@ -122,7 +125,8 @@ class ResultScorerSplitTest {
                 };
             }
             if (r == broken1 || r == broken2) {
-                row = switch (rnd.nextInt(4)) {
+                row = switch (rnd.nextInt(tennis ? 5 : 4)) {
+                    case 4 -> row.substring(0, row.lastIndexOf(',')) + ",\"(1.5, inf, 2.5)\"";
                     case 0 -> "yesterday" + row.substring(row.indexOf(','));
                     case 1 -> row.substring(0, row.indexOf(',')) + ",abc" + row.substring(row.indexOf(',', row.indexOf(',') + 1));
                     case 2 -> row.substring(row.indexOf(','));
@@ -132,6 +136,24 @@ class ResultScorerSplitTest {
             csv.append(row).append(eol);
         }
         return csv.toString();
+    }
+
+    @Test
+    void positionsOnlyInOneHalfAreFoundWhereverTheSplitFalls() {
+        // a file is rejected only if no row at all has a group: the halves must say so together
+        for (int withGroup = 0; withGroup < 12; withGroup++) {
+            StringBuilder csv = new StringBuilder("current_time,State,Score,Position\n");
+            for (int r = 0; r < 12; r++) {
+                csv.append("2025-01-24 14:24:").append(10 + r).append(".5,0,0,").append(r == withGroup ? "\"(0.5, 1.25, 2.0)\"" : "")
+                        .append('\n');
+            }
+            String expected = alone(csv.toString(), DiagnosisType.TENNISBALL);
+            assertTrue(!expected.startsWith("rejected"), expected);
+            for (int split = 1; split < 12; split++) {
+                int at = split;
+                assertEquals(expected, outcome(csv.toString(), DiagnosisType.TENNISBALL, helper, n -> at), "split at " + at);
+            }
+        }
     }
 
     @Test
