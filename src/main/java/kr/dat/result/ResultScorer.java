@@ -36,7 +36,7 @@ public final class ResultScorer {
     private ResultScorer() {
     }
 
-    /** Rows from which {@link #score(String, DiagnosisType, Executor)} writes the second half on a helper. */
+    /** Rows from which {@link #score(String, DiagnosisType, Executor)} does the second half on a helper. */
     static final int SPLIT_ROWS = 8_192;
 
     /** Scores on this thread alone. */
@@ -46,10 +46,11 @@ public final class ResultScorer {
 
     /**
      * Scores with a second thread from {@code helper} for a file of {@value #SPLIT_ROWS} rows or more:
-     * it writes the second half of the rows while this thread writes the first, and the two outputs
-     * are joined without a copy (same bytes, same numbers, same first error as on one thread). If no
-     * helper thread is free, this thread writes the second half itself once it has written the
-     * first, so it never waits for a task still queued (a pool of scorers cannot starve itself).
+     * it reads the second half of the positions and writes the second half of the rows while this
+     * thread does the first, and the two outputs are joined without a copy (same bytes, same numbers,
+     * same first error as on one thread). If no helper thread is free, this thread does the second
+     * half itself once it has done the first, so it never waits for a task still queued (a pool of
+     * scorers cannot starve itself).
      */
     public static ScoredResult score(String csv, DiagnosisType type, Executor helper) throws ScoringException {
         return score(csv, type, helper, rows -> rows >= SPLIT_ROWS ? rows / 2 : 0);
