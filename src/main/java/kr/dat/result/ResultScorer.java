@@ -400,10 +400,9 @@ public final class ResultScorer {
 
         /** Rows {@code [first, end)}, until the first problem (or, for a half, a part that needs a double). */
         private void read(CsvTable table, int col, int first, int end) {
-            Positions p = this;
             int[] parts = new int[6];
             String text = table.text();
-            for (int r = first; r < end && p.rejected == null && !p.gaveUp; r++) {
+            for (int r = first; r < end && rejected == null && !gaveUp; r++) {
                 int rec = r + 1;
                 String v;
                 int from;
@@ -421,7 +420,7 @@ public final class ResultScorer {
                     from = 0;
                     to = v.length();
                 }
-                if (p.plainTriple(v, from, to, r)) {
+                if (plainTriple(v, from, to, r)) {
                     any = true; // the usual "(0.2488537, 1.16324, 0.2820096)": read in one pass
                     continue;
                 }
@@ -431,25 +430,25 @@ public final class ResultScorer {
                 }
                 if (!found) {
                     for (int a = 0; a < 3; a++) {
-                        p.packed[a][r] = EMPTY;
-                        if (p.wide[a] != null) {
-                            p.wide[a][r] = Double.NaN;
+                        packed[a][r] = EMPTY;
+                        if (wide[a] != null) {
+                            wide[a][r] = Double.NaN;
                         }
                     }
                     continue;
                 }
-                for (int a = 0; a < 3 && p.rejected == null; a++) {
+                for (int a = 0; a < 3 && rejected == null; a++) {
                     int bits = packed(v, parts[2 * a], parts[2 * a + 1]);
                     double d = bits != NOT_PACKED ? value(bits) : decimal(v, parts[2 * a], parts[2 * a + 1]);
                     if (Double.isNaN(d) || Double.isInfinite(d)) {
                         String part = v.substring(parts[2 * a], parts[2 * a + 1]);
-                        p.rejected = new ScoringException(where(r) + "Position part '" + abbreviate(part.strip())
+                        rejected = new ScoringException(where(r) + "Position part '" + abbreviate(part.strip())
                                 + "' is not a finite number");
-                    } else if (bits != NOT_PACKED && p.wide[a] == null) {
-                        p.packed[a][r] = bits;
-                        p.range(a, d);
+                    } else if (bits != NOT_PACKED && wide[a] == null) {
+                        packed[a][r] = bits;
+                        range(a, d);
                     } else {
-                        p.put(a, r, d);
+                        put(a, r, d);
                     }
                 }
                 any = true;
@@ -802,7 +801,7 @@ public final class ResultScorer {
         double prevState = later;
         for (int rec = from - 1; rec >= 1; rec--) { // later: record rec + 1's State, earlier: record rec's
             double earlier = state(l.table(), rec, l.stateCol());
-            if (!Double.isNaN(earlier) && !Double.isNaN(later) && later < earlier) {
+            if (changed(earlier, later) && later < earlier) {
                 start = time(l.table(), rec + 1, l.timeCol(), times); // the last Fail before from
                 break;
             }
@@ -813,11 +812,18 @@ public final class ResultScorer {
 
     /** Record {@code rec}'s current_time in seconds, or NaN (missing or not a time). */
     private static double time(CsvTable table, int rec, int timeCol, CsvTimestamp.Sequence times) {
-        if (table.missing(rec, timeCol)) {
-            return Double.NaN;
-        }
+        return table.missing(rec, timeCol) ? Double.NaN : presentTime(table, rec, timeCol, times);
+    }
+
+    /** The current_time of record {@code rec}, which has one, in seconds; NaN if it is not a time. */
+    private static double presentTime(CsvTable table, int rec, int timeCol, CsvTimestamp.Sequence times) {
         return table.quoted(rec, timeCol) ? CsvTimestamp.seconds(table.raw(rec, timeCol))
                 : times.seconds(table.text(), table.start(rec, timeCol), table.end(rec, timeCol));
+    }
+
+    /** Whether State moved from {@code before} to {@code now} (an event: a Fail if it dropped, else a Success). */
+    private static boolean changed(double before, double now) {
+        return !Double.isNaN(before) && !Double.isNaN(now) && now != before;
     }
 
     /** Record {@code rec}'s State, or NaN (missing or not a number). */
@@ -838,7 +844,6 @@ public final class ResultScorer {
         int timeCol = l.timeCol();
         int stateCol = l.stateCol();
         Positions positions = l.positions();
-        String text = table.text();
         double t = 0;
         int successes = 0;
         int fails = 0;
@@ -852,8 +857,7 @@ public final class ResultScorer {
             if (table.missing(rec, timeCol)) {
                 throw new ScoringException(where(r) + "has no current_time");
             }
-            t = table.quoted(rec, timeCol) ? CsvTimestamp.seconds(table.raw(rec, timeCol))
-                    : times.seconds(text, table.start(rec, timeCol), table.end(rec, timeCol));
+            t = presentTime(table, rec, timeCol, times);
             if (Double.isNaN(t)) {
                 throw new ScoringException(where(r) + "current_time '" + abbreviate(table.cell(rec, timeCol))
                         + "' is not a time like 2025-01-24 14:24:44.905");
@@ -870,7 +874,7 @@ public final class ResultScorer {
             if (r == 0) {
                 first = t;
                 start = t;
-            } else if (!Double.isNaN(prevState) && !Double.isNaN(state) && state != prevState) {
+            } else if (changed(prevState, state)) {
                 spent = t - start;
                 if (state < prevState) {
                     event = 2;
