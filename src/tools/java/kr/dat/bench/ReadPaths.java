@@ -25,12 +25,20 @@ import kr.dat.devstack.DevStack;
  * {@code records} result records each (seeded in SQL), every doctor polling like an open front end —
  * once a second {@code GET /patients}, {@code GET /diagnosis/record/list} for one of its patients and
  * {@code GET /diagnosis/record/{id}/metadata} for one of its records, one after the other — for
- * {@code duration}, after {@link #WARM_UP} of the same load unmeasured. Prints p50/p99/max per
- * endpoint, measured from sending the request to having read the whole response.
+ * {@code duration}, after {@link #WARM_UP} of the same load unmeasured, which the doctors join one by
+ * one over {@link #RAMP}. Prints p50/p99/max per endpoint, measured from sending the request to
+ * having read the whole response.
  */
 final class ReadPaths {
 
     static final Duration WARM_UP = Duration.ofSeconds(15);
+    /**
+     * Over the first warm-up the doctors join one by one over this long ({@code -Dbench.reads.ramp},
+     * seconds). With all 200 at once ({@code 0}) a cold node on two cores fell behind and stayed
+     * behind in most runs, its JIT compilers still taking a quarter of its CPU after 95 s of load
+     * (docs/benchmarks.md, 2026-12-07, late night).
+     */
+    static final Duration RAMP = Duration.ofSeconds(Long.getLong("bench.reads.ramp", 60));
     /** Further warm-up, in slices of this length, at most this many. */
     static final Duration WARM_UP_SLICE = Duration.ofSeconds(10);
     static final int WARM_UP_SLICES = 8;
@@ -48,14 +56,13 @@ final class ReadPaths {
             throws Exception {
         List<Doctor> seeded = seed(stack, doctors, patients, records);
         String[] names = {"GET /patients", "GET /diagnosis/record/list", "GET /diagnosis/record/{id}/metadata"};
-        // warm-up: the same load, unmeasured, until the server's code is compiled (a cold server queues
-        // requests behind its JIT compiler for the first ~10 s and never catches up within the run)
-        pollAll(api, seeded, WARM_UP, names.length);
+        // warm-up: the same load, unmeasured and ramped, until the server's code is compiled
+        pollAll(api, seeded, WARM_UP, names.length, RAMP);
         // then more of it, until the JIT compilers take less than a tenth of node 1's CPU
         for (int slice = 1; slice <= WARM_UP_SLICES; slice++) {
             long before = LiveBenchmark.cpuMillis(node1, node2)[0];
             Map<Long, long[]> threads = LiveBenchmark.threadCpuMillis(node1);
-            pollAll(api, seeded, WARM_UP_SLICE, names.length);
+            pollAll(api, seeded, WARM_UP_SLICE, names.length, Duration.ZERO);
             LiveBenchmark.NodeCpu spent = LiveBenchmark.nodeCpu(LiveBenchmark.cpuMillis(node1, node2)[0] - before, threads,
                     LiveBenchmark.threadCpuMillis(node1));
             System.out.printf(Locale.ROOT, "  warm-up slice %d (%d s): node 1 CPU %,d ms, of which JIT %,d ms, GC %,d ms%n",
@@ -66,7 +73,7 @@ final class ReadPaths {
         }
         long[] cpuBefore = LiveBenchmark.cpuMillis(node1, node2);
         Map<Long, long[]> threadsBefore = LiveBenchmark.threadCpuMillis(node1);
-        List<long[]>[] samples = pollAll(api, seeded, duration, names.length);
+        List<long[]>[] samples = pollAll(api, seeded, duration, names.length, Duration.ZERO);
         long[] cpu = LiveBenchmark.cpuMillis(node1, node2);
         LiveBenchmark.NodeCpu node1Cpu = LiveBenchmark.nodeCpu(cpu[0] - cpuBefore[0], threadsBefore,
                 LiveBenchmark.threadCpuMillis(node1));
@@ -87,19 +94,21 @@ final class ReadPaths {
     }
 
     /** Every doctor polls once a second (spread over the second) for {@code duration}; each request's time, per path. */
-    private static List<long[]>[] pollAll(URI api, List<Doctor> seeded, Duration duration, int paths) throws Exception {
+    private static List<long[]>[] pollAll(URI api, List<Doctor> seeded, Duration duration, int paths, Duration ramp)
+            throws Exception {
         int doctors = seeded.size();
         List<long[]>[] samples = newLists(paths);
         CountDownLatch done = new CountDownLatch(doctors);
-        long end = System.nanoTime() + duration.toNanos();
+        long end = System.nanoTime() + ramp.toNanos() + duration.toNanos();
         int[] errors = new int[1];
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < doctors; i++) {
             Doctor d = seeded.get(i);
-            long offset = TimeUnit.SECONDS.toNanos(1) * i / doctors; // spread over the second
+            // spread over the second; with a ramp, doctor i joins at ramp * i / doctors
+            long offset = TimeUnit.SECONDS.toNanos(1) * i / doctors + ramp.toNanos() * i / doctors;
             Thread t = new Thread(() -> {
                 Random random = new Random(d.account().userId());
-                long[][] mine = new long[paths][(int) (duration.toSeconds() + 2)];
+                long[][] mine = new long[paths][(int) (ramp.toSeconds() + duration.toSeconds() + 2)];
                 int[] count = new int[paths];
                 long next = System.nanoTime() + offset;
                 try {
@@ -133,7 +142,7 @@ final class ReadPaths {
             threads.add(t);
         }
         threads.forEach(Thread::start);
-        if (!done.await(duration.toSeconds() + 120, TimeUnit.SECONDS)) {
+        if (!done.await(ramp.toSeconds() + duration.toSeconds() + 120, TimeUnit.SECONDS)) {
             throw new IllegalStateException("readers did not finish");
         }
         if (errors[0] > 0) {
