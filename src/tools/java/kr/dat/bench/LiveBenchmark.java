@@ -622,8 +622,8 @@ public final class LiveBenchmark {
                 spread(snapshotAfter, "%.0f"));
         if (headsetNode.equals(doctorNode) && !Boolean.getBoolean("bench.idleNodeGc.off")) {
             // node 2 has no part in a one-node round but shares the two cores: a young collection of its
-            // heap (filled in the two-node rounds) taking both cores for 38-49 ms inside the round was
-            // charged to node 1's push. Its heap is emptied before the round instead.
+            // heap (filled in the two-node rounds), 38-49 ms of its two GC workers inside the round, was
+            // charged to node 1's push. Its heap is collected before the round instead.
             collect(node2);
         }
         long[] cpuBefore = cpuMillis(node1, node2);
