@@ -69,6 +69,8 @@ public final class LiveBenchmark {
     private static javax.sql.DataSource database;
     /** Where both nodes log their safepoints (VM pauses: collections and the rest), one file per pid. */
     private static Path safepointLogs;
+    /** The JDK's jcmd, for the nodes' collections and heap figures. */
+    private static final String JCMD = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
     /** A line of such a log: when it ended (ms since the epoch), the operation, and how long the pause was in all. */
     private static final Pattern SAFEPOINT = Pattern.compile("^\\[(\\d+)ms\\] Safepoint \"(\\w+)\".*Total: (\\d+) ns");
 
@@ -237,22 +239,12 @@ public final class LiveBenchmark {
 
     /** A full collection of the JVM {@code pid} ({@code jcmd PID GC.run}), returning when it is over. */
     private static void collect(long pid) throws Exception {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(pid), "GC.run").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("jcmd " + pid + " GC.run failed: " + out.strip());
-        }
+        run(JCMD, Long.toString(pid), "GC.run");
     }
 
     /** All threads of the process onto one CPU; fails the run if taskset cannot (no such CPU, not permitted). */
     private static void taskset(int cpu, long pid) throws Exception {
-        Process p = new ProcessBuilder("taskset", "-a", "-c", "-p", Integer.toString(cpu), Long.toString(pid))
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("taskset -c " + cpu + " -p " + pid + " failed: " + out.strip());
-        }
+        run("taskset", "-a", "-c", "-p", Integer.toString(cpu), Long.toString(pid));
     }
 
     // ---- data ----
@@ -1124,17 +1116,20 @@ public final class LiveBenchmark {
 
     /** Heap in use after a full GC, from {@code jcmd}. */
     static String heapUsed(WildFlyProcess node) throws Exception {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        run(jcmd.toString(), Long.toString(node.pid()), "GC.run");
-        String info = run(jcmd.toString(), Long.toString(node.pid()), "GC.heap_info");
+        collect(node.pid());
+        String info = run(JCMD, Long.toString(node.pid()), "GC.heap_info");
         Matcher m = Pattern.compile("used (\\d+)K").matcher(info);
         return m.find() ? (Long.parseLong(m.group(1)) / 1024) + " MiB" : "?";
     }
 
+    /** Runs a command to its end (at most 60 s) and returns its output; fails the run if it fails. */
     private static String run(String... cmd) throws Exception {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(60, TimeUnit.SECONDS);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroy();
+            throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out.strip());
+        }
         return out;
     }
 }
