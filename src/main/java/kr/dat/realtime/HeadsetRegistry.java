@@ -49,10 +49,16 @@ public class HeadsetRegistry {
     private final Map<Integer, HeadsetConnection> byPatient = new ConcurrentHashMap<>();
     private final Map<Session, HeadsetConnection> bySession = new ConcurrentHashMap<>();
     private Periodic pings;
+    /** Each socket is pinged in its own slot (from its id) of the ping interval's slices. */
+    private int pingSlots;
+    private long tick;
+    /** Sockets that answered their pings, written to the presence table once a second (scheduler thread only). */
+    private final List<String> alive = new ArrayList<>();
 
     @PostConstruct
     void start() {
-        pings = Periodic.every(scheduler, config.headsetPingSeconds(), "Headset ping round", this::pingRound);
+        pingSlots = config.headsetPingSeconds() * Periodic.SLICES_PER_SECOND;
+        pings = Periodic.everySlice(scheduler, "Headset ping slice", this::pingSlice);
     }
 
     @PreDestroy
@@ -151,34 +157,54 @@ public class HeadsetRegistry {
     }
 
     /**
-     * Every ping interval: records which sockets answered the last pings (their live sessions stay
-     * theirs), forgets sockets whose handshake never led to an open and presence rows of sockets it
-     * no longer holds (a failed unregister heals here), and pings again.
+     * Every slice of a second, the sockets of one slot: records which answered their last ping (their
+     * live sessions stay theirs) and pings them again, so that each socket is pinged once per ping
+     * interval and the pings are spread over it. Once a second the answers go to the presence table
+     * in one statement; once per interval it forgets sockets whose handshake never led to an open and
+     * presence rows of sockets it no longer holds (a failed unregister heals here).
      */
-    private void pingRound() {
-        try {
-            List<String> alive = new ArrayList<>();
-            for (HeadsetConnection conn : bySession.values()) {
+    private void pingSlice() {
+        long t = tick++;
+        int slot = (int) (t % pingSlots);
+        List<HeadsetConnection> due = new ArrayList<>();
+        for (HeadsetConnection conn : bySession.values()) {
+            if (pingSlot(conn.id(), pingSlots) == slot) {
+                due.add(conn);
                 if (conn.takePonged()) {
                     alive.add(conn.id());
                 }
             }
-            if (!alive.isEmpty()) {
-                presence.touch(alive);
+        }
+        try {
+            if (t % Periodic.SLICES_PER_SECOND == 0 && !alive.isEmpty()) {
+                List<String> answered = List.copyOf(alive);
+                alive.clear(); // a failed write is not retried: the next interval's answers refresh them
+                presence.touch(answered);
             }
-            for (HeadsetConnection conn : byPatient.values()) {
-                if (conn.neverOpened(NEVER_OPENED_NANOS) && byPatient.remove(conn.patientId(), conn)) {
-                    LOG.info(() -> "Headset handshake of patient " + conn.patientId() + " never opened; forgotten");
-                }
-            }
-            List<String> held = byPatient.values().stream().map(HeadsetConnection::id).toList();
-            int ghosts = presence.sweep(held);
-            if (ghosts > 0) {
-                LOG.info(() -> ghosts + " presence row(s) of sockets this node no longer holds removed");
+            if (slot == 0) {
+                forgetStale();
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Headset liveness round failed", e);
+            LOG.log(Level.WARNING, "Headset liveness bookkeeping failed", e);
         }
-        bySession.values().forEach(HeadsetConnection::ping);
+        due.forEach(HeadsetConnection::ping);
+    }
+
+    /** A socket's slot among {@code slots}: fixed for its life, and the sockets spread evenly (ids are random UUIDs). */
+    static int pingSlot(String connectionId, int slots) {
+        return Math.floorMod(connectionId.hashCode(), slots);
+    }
+
+    private void forgetStale() {
+        for (HeadsetConnection conn : byPatient.values()) {
+            if (conn.neverOpened(NEVER_OPENED_NANOS) && byPatient.remove(conn.patientId(), conn)) {
+                LOG.info(() -> "Headset handshake of patient " + conn.patientId() + " never opened; forgotten");
+            }
+        }
+        List<String> held = byPatient.values().stream().map(HeadsetConnection::id).toList();
+        int ghosts = presence.sweep(held);
+        if (ghosts > 0) {
+            LOG.info(() -> ghosts + " presence row(s) of sockets this node no longer holds removed");
+        }
     }
 }

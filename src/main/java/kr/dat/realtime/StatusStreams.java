@@ -26,6 +26,7 @@ import kr.dat.diagnosis.DiagnosisState;
 public class StatusStreams {
 
     static final int PING_SECONDS = 10;
+    private static final int PING_SLOTS = PING_SECONDS * Periodic.SLICES_PER_SECOND;
     static final int SNAPSHOT_WARN_SECONDS = 2;
     private static final Logger LOG = Logger.getLogger(StatusStreams.class.getName());
 
@@ -39,7 +40,7 @@ public class StatusStreams {
 
     @PostConstruct
     void start() {
-        pings = Periodic.every(scheduler, 1, "SSE keep-alive", this::pingSlice);
+        pings = Periodic.everySlice(scheduler, "SSE keep-alive", this::pingSlice);
     }
 
     @PreDestroy
@@ -55,7 +56,7 @@ public class StatusStreams {
         private final int diagnosisId;
         private final SseEventSink sink;
         private final Sse sse;
-        private final int slot = Math.floorMod(opened.getAndIncrement(), PING_SECONDS);
+        private final int slot = Math.floorMod(opened.getAndIncrement(), PING_SLOTS);
         private CompletionStage<?> lastSend;
         private int lastRank = -1;
         private boolean closed;
@@ -192,11 +193,11 @@ public class StatusStreams {
     }
 
     /**
-     * Every second a tenth of the streams: each is pinged every {@value #PING_SECONDS} s, and the
-     * writes are spread over the interval instead of a burst that delays the pushes around it.
+     * Every slice of a second, the streams of one slot: each is pinged every {@value #PING_SECONDS} s,
+     * and the writes are spread over the interval instead of a burst that delays the pushes around it.
      */
     private void pingSlice() {
-        int slot = (int) (tick.getAndIncrement() % PING_SECONDS);
+        int slot = (int) (tick.getAndIncrement() % PING_SLOTS);
         byDiagnosis.values().forEach(set -> set.forEach(stream -> {
             if (stream.slot == slot) {
                 stream.ping();

@@ -310,6 +310,10 @@ public final class LiveBenchmark {
 
     // ---- clients ----
 
+    /** When this JVM got the nodes' keep-alives (µs since the epoch): headset pings and SSE comment lines. */
+    static final java.util.Queue<Long> HEADSET_PINGS = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    static final java.util.Queue<Long> SSE_PINGS = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     /** A headset socket that hands each text frame to a callback. */
     static final class Socket implements WebSocket.Listener {
         final CountDownLatch open = new CountDownLatch(1);
@@ -326,6 +330,13 @@ public final class LiveBenchmark {
         public void onOpen(WebSocket webSocket) {
             open.countDown();
             webSocket.request(1);
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<?> onPing(WebSocket webSocket, java.nio.ByteBuffer message) {
+            HEADSET_PINGS.add(wallMicros()); // the JDK answers the pong itself
+            webSocket.request(1);
+            return null;
         }
 
         @Override
@@ -378,7 +389,9 @@ public final class LiveBenchmark {
                 if (seen != null) {
                     seen[1]++;
                 }
-                if (line.startsWith("data:")) {
+                if (line.startsWith(":")) {
+                    SSE_PINGS.add(wallMicros());
+                } else if (line.startsWith("data:")) {
                     Matcher m = STATE.matcher(line);
                     if (m.find()) {
                         onState.accept(m.group(1), line);
@@ -660,6 +673,7 @@ public final class LiveBenchmark {
         System.out.printf(Locale.ROOT, "%-18s split: sent -> stamped (the change's updated_at) %s; stamped -> committed "
                         + "(its NOTIFY heard here) %s; committed -> shown %s%n", label, spread(between(sentWall, stamped), "%.2f"),
                 spread(between(stamped, notified), "%.2f"), spread(between(notified, shownWall), "%.2f"));
+        System.out.printf(Locale.ROOT, "%-18s near the slow changes: %s%n", label, nearSlow(sentWall, latency));
         System.out.printf(Locale.ROOT, "%-18s meanwhile: %d collections in the load generator (%d ms), %d ms of CPU "
                 + "taken by the hypervisor (steal)%n", label, stalls[0] - stallsBefore[0], stalls[1] - stallsBefore[1],
                 stalls[2] - stallsBefore[2]);
@@ -678,6 +692,38 @@ public final class LiveBenchmark {
             f.get(30, TimeUnit.SECONDS); // cancelled sessions end their streams
         }
         return new Round(cost1, cost2);
+    }
+
+    /**
+     * The changes of a round that took 10 ms or more, by when they were sent (s into the round), and
+     * the keep-alives this JVM received in the round (headset pings and SSE pings): how many, and the
+     * most in one 100 ms slot with its time. Says whether slow changes met a burst of them.
+     */
+    static String nearSlow(long[] sentWall, long[] latency) {
+        long start = sentWall[0];
+        long end = sentWall[sentWall.length - 1] + 200_000;
+        StringBuilder slow = new StringBuilder();
+        for (int i = 0; i < latency.length; i++) {
+            if (latency[i] >= 10_000_000L) {
+                slow.append(String.format(Locale.ROOT, " +%.3f (%.1f ms)", (sentWall[i] - start) / 1e6, latency[i] / 1e6));
+            }
+        }
+        return "changes over 10 ms sent at" + (slow.length() == 0 ? " none" : slow) + "; headset pings "
+                + bursts(HEADSET_PINGS, start, end) + "; SSE pings " + bursts(SSE_PINGS, start, end);
+    }
+
+    private static String bursts(java.util.Queue<Long> times, long start, long end) {
+        Map<Long, Integer> bySlot = new java.util.HashMap<>();
+        int all = 0;
+        for (long t : times) {
+            if (t >= start && t <= end) {
+                bySlot.merge((t - start) / 100_000, 1, Integer::sum);
+                all++;
+            }
+        }
+        Map.Entry<Long, Integer> most = bySlot.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
+        return most == null ? "none" : String.format(Locale.ROOT, "%d, at most %d in 100 ms (+%.1f s)", all,
+                most.getValue(), most.getKey() / 10.0);
     }
 
     /** A node's cost per unit of work (a change, a request, an upload): "X ms (JIT j, GC g)". */
