@@ -54,6 +54,7 @@ public class HeadsetRegistry {
     private long tick;
     /** Sockets that answered their pings, written to the presence table once a second (scheduler thread only). */
     private final List<String> alive = new ArrayList<>();
+    private long lastWarning = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
     @PostConstruct
     void start() {
@@ -175,6 +176,7 @@ public class HeadsetRegistry {
                 }
             }
         }
+        due.forEach(HeadsetConnection::ping); // first: a slow database must not hold up this slice's pings
         try {
             if (t % Periodic.SLICES_PER_SECOND == 0 && !alive.isEmpty()) {
                 List<String> answered = List.copyOf(alive);
@@ -185,9 +187,14 @@ public class HeadsetRegistry {
                 forgetStale();
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Headset liveness bookkeeping failed", e);
+            // during a database outage this fails every second: one warning per ping interval is enough
+            long now = System.nanoTime();
+            boolean warn = now - lastWarning > TimeUnit.SECONDS.toNanos(config.headsetPingSeconds());
+            if (warn) {
+                lastWarning = now;
+            }
+            LOG.log(warn ? Level.WARNING : Level.FINE, "Headset liveness bookkeeping failed", e);
         }
-        due.forEach(HeadsetConnection::ping);
     }
 
     /** A socket's slot among {@code slots}: fixed for its life, and the sockets spread evenly (ids are random UUIDs). */
