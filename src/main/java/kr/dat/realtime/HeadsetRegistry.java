@@ -51,7 +51,6 @@ public class HeadsetRegistry {
     private Periodic pings;
     /** Each socket is pinged in its own slot (from its id) of the ping interval's slices. */
     private int pingSlots;
-    private long tick;
     /** Sockets that answered their pings, written to the presence table once a second (scheduler thread only). */
     private final List<String> alive = new ArrayList<>();
     private long lastWarning = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
@@ -59,7 +58,7 @@ public class HeadsetRegistry {
     @PostConstruct
     void start() {
         pingSlots = config.headsetPingSeconds() * Periodic.SLICES_PER_SECOND;
-        pings = Periodic.everySlice(scheduler, "Headset ping slice", this::pingSlice);
+        pings = Periodic.everySlice(scheduler, pingSlots, "Headset ping slice", this::pingSlice);
     }
 
     @PreDestroy
@@ -164,9 +163,7 @@ public class HeadsetRegistry {
      * in one statement; once per interval it forgets sockets whose handshake never led to an open and
      * presence rows of sockets it no longer holds (a failed unregister heals here).
      */
-    private void pingSlice() {
-        long t = tick++;
-        int slot = (int) (t % pingSlots);
+    private void pingSlice(int slot) {
         List<HeadsetConnection> due = new ArrayList<>();
         for (HeadsetConnection conn : bySession.values()) {
             if (pingSlot(conn.id(), pingSlots) == slot) {
@@ -178,7 +175,7 @@ public class HeadsetRegistry {
         }
         due.forEach(HeadsetConnection::ping); // first: a slow database must not hold up this slice's pings
         try {
-            if (t % Periodic.SLICES_PER_SECOND == 0 && !alive.isEmpty()) {
+            if (slot % Periodic.SLICES_PER_SECOND == 0 && !alive.isEmpty()) { // once a second
                 List<String> answered = List.copyOf(alive);
                 alive.clear(); // a failed write is not retried: the next interval's answers refresh them
                 presence.touch(answered);

@@ -3,6 +3,8 @@ package kr.dat.realtime;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,9 +33,14 @@ final class Periodic implements AutoCloseable {
         return every(scheduler, seconds, TimeUnit.SECONDS, what, task);
     }
 
-    /** Every {@value #SLICE_MILLIS} ms. */
-    static Periodic everySlice(ManagedScheduledExecutorService scheduler, String what, Runnable task) {
-        return every(scheduler, SLICE_MILLIS, TimeUnit.MILLISECONDS, what, task);
+    /**
+     * Every {@value #SLICE_MILLIS} ms, with the slot now due: 0, 1, … up to {@code slots} - 1 and round
+     * again, so that each slot comes once per {@code slots} slices.
+     */
+    static Periodic everySlice(ManagedScheduledExecutorService scheduler, int slots, String what, IntConsumer task) {
+        AtomicLong tick = new AtomicLong();
+        return every(scheduler, SLICE_MILLIS, TimeUnit.MILLISECONDS, what,
+                () -> task.accept((int) (tick.getAndIncrement() % slots)));
     }
 
     private static Periodic every(ManagedScheduledExecutorService scheduler, long period, TimeUnit unit, String what,

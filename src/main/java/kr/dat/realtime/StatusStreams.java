@@ -34,13 +34,12 @@ public class StatusStreams {
     ManagedScheduledExecutorService scheduler;
 
     private final Map<Integer, Set<Stream>> byDiagnosis = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong tick = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
     private Periodic pings;
 
     @PostConstruct
     void start() {
-        pings = Periodic.everySlice(scheduler, "SSE keep-alive", this::pingSlice);
+        pings = Periodic.everySlice(scheduler, PING_SLOTS, "SSE keep-alive", this::pingSlice);
     }
 
     @PreDestroy
@@ -196,8 +195,7 @@ public class StatusStreams {
      * Every slice of a second, the streams of one slot: each is pinged every {@value #PING_SECONDS} s,
      * and the writes are spread over the interval instead of a burst that delays the pushes around it.
      */
-    private void pingSlice() {
-        int slot = (int) (tick.getAndIncrement() % PING_SLOTS);
+    private void pingSlice(int slot) {
         byDiagnosis.values().forEach(set -> set.forEach(stream -> {
             if (stream.slot == slot) {
                 stream.ping();
